@@ -1,0 +1,105 @@
+/**
+ * `Section`: the channel-neutral view model every command and step returns. Renderers turn Sections into
+ * Adaptive Cards, Block Kit or Markdown; nothing here knows which channel will show it.
+ */
+import type { ErrorCode } from './errors.js';
+
+/** A labelled value, shown as a fact set / field list. */
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+/** A table column; `key` indexes the row records, `label` is the header. */
+export interface TableColumn {
+  key: string;
+  label: string;
+  /** Render the cells in a monospace font (command lines, paths, hashes). */
+  mono?: boolean;
+}
+
+/** A chart to draw: renderers turn it into a Chart.js configuration and an image. */
+export type ChartSpec =
+  | {
+      type: 'bar';
+      title: string;
+      horizontal?: boolean;
+      labels: string[];
+      series: { name: string; values: number[] }[];
+    }
+  | {
+      type: 'timeline';
+      title: string;
+      /** One row of dots per series; `at` is the event time. */
+      series: { name: string; points: { at: Date; label: string }[] }[];
+      /** A vertical marker, e.g. the alert time. */
+      marker?: { at: Date; label: string };
+    }
+  | {
+      type: 'line';
+      title: string;
+      series: { name: string; points: { at: Date; value: number }[] }[];
+    };
+
+/** A graph to lay out (entity graph, process tree): renderers turn it into DOT and an image. */
+export interface GraphSpec {
+  title: string;
+  nodes: { id: string; label: string; kind: string; highlight?: boolean }[];
+  edges: { from: string; to: string; label?: string }[];
+}
+
+/** One part of a Section's body. */
+export type Block =
+  | { kind: 'facts'; facts: Fact[] }
+  | { kind: 'text'; markdown: string }
+  | { kind: 'code'; text: string }
+  | { kind: 'table'; columns: TableColumn[]; rows: Record<string, string>[]; totalRows: number }
+  | { kind: 'chart'; chart: ChartSpec }
+  | { kind: 'graph'; graph: GraphSpec };
+
+/** A follow-up button: a command to run, shown with a label. */
+export interface NextAction {
+  label: string;
+  /** The command text the button runs, exactly as a user would type it (`tree <alertId>`). */
+  command: string;
+  style?: 'primary' | 'default';
+}
+
+/** How a Section turned out. */
+export type SectionStatus = 'ok' | 'empty' | 'skipped' | 'failed';
+
+/** The problem behind a failed or skipped Section, safe to show to users. */
+export interface SectionProblem {
+  code: ErrorCode | 'Unexpected';
+  message: string;
+  hint?: string;
+  /** Set for unexpected errors: the id that is also in the server log. */
+  correlationId?: string;
+}
+
+/** One answer unit: an alert summary, a process tree, a list of alerts, an error… */
+export interface Section {
+  /** What produced it (`alert-summary`, `alerts`, `help`, `error`…); renderers may style by it. */
+  id: string;
+  title: string;
+  status: SectionStatus;
+  /** One line under the title. */
+  subtitle?: string;
+  /** Visual weight: `attention` for high severity or failures, `good` for benign findings. */
+  tone?: 'default' | 'attention' | 'warning' | 'good' | 'accent';
+  blocks: Block[];
+  actions: NextAction[];
+  /** Things the user should know about this answer (truncated results, parse warnings). */
+  warnings: string[];
+  problem?: SectionProblem;
+}
+
+/** Builds a Section with empty defaults filled in. */
+export function section(init: Pick<Section, 'id' | 'title'> & Partial<Section>): Section {
+  return { status: 'ok', blocks: [], actions: [], warnings: [], ...init };
+}
+
+/** A failed Section that explains a problem. */
+export function problemSection(id: string, title: string, problem: SectionProblem): Section {
+  return section({ id, title, status: 'failed', tone: 'attention', problem });
+}
