@@ -195,13 +195,21 @@ export const securityEventColumns = {
 } as const satisfies Record<keyof SecurityEventRow, ColumnKind>;
 
 /** A SecurityEvent row with every column null except the required ones: a starting point for builders. */
-export function emptySecurityEvent(required: Pick<SecurityEventRow, 'TimeGenerated' | 'Computer' | 'EventID'>): SecurityEventRow {
-  const row = Object.fromEntries(Object.keys(securityEventColumns).map((c) => [c, null])) as unknown as SecurityEventRow;
+export function emptySecurityEvent(
+  required: Pick<SecurityEventRow, 'TimeGenerated' | 'Computer' | 'EventID'>,
+): SecurityEventRow {
+  const row = Object.fromEntries(
+    Object.keys(securityEventColumns).map((c) => [c, null]),
+  ) as unknown as SecurityEventRow;
   return Object.assign(row, required);
 }
 
 /** A stored SecurityAlert with every column null except the required ones. */
-export function emptyStoredAlert(required: Pick<StoredSecurityAlert, 'TimeGenerated' | 'SystemAlertId'>): StoredSecurityAlert {
-  const row = Object.fromEntries(Object.keys(securityAlertColumns).map((c) => [c, null])) as unknown as StoredSecurityAlert;
+export function emptyStoredAlert(
+  required: Pick<StoredSecurityAlert, 'TimeGenerated' | 'SystemAlertId'>,
+): StoredSecurityAlert {
+  const row = Object.fromEntries(
+    Object.keys(securityAlertColumns).map((c) => [c, null]),
+  ) as unknown as StoredSecurityAlert;
   return Object.assign(row, required);
 }
