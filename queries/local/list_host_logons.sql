@@ -1,0 +1,6 @@
+-- Successful logons (4624) on a host in [start, end] (msticpy list_host_logons).
+SELECT * FROM logon_events
+WHERE EventID = 4624
+  AND TimeGenerated >= CAST($start AS TIMESTAMP) AND TimeGenerated <= CAST($end AS TIMESTAMP)
+  AND kql_has(Computer, $host_name)
+ORDER BY TimeGenerated
