@@ -1,0 +1,47 @@
+/**
+ * The local chat channel: `POST /api/chat` takes `{ text }` (typed or from a card button) and answers with
+ * the Sections rendered as Adaptive Cards and as Markdown. No investigation logic here.
+ */
+import { randomUUID } from 'node:crypto';
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import type { Section } from '../../core/section.js';
+import { sectionToCard } from '../../render/adaptive-card/render-card.js';
+import { sectionsToMarkdown } from '../../render/markdown/render-markdown.js';
+
+/** Answers a line of text; injected so the endpoint knows nothing of providers or commands. */
+export type Answerer = (text: string, meta: { correlationId: string; signal: AbortSignal }) => Promise<Section[]>;
+
+const requestSchema = z.object({ text: z.string().max(10_000) });
+
+/** The JSON answer of the local chat endpoint. */
+export interface ChatResponse {
+  correlationId: string;
+  cards: Record<string, unknown>[];
+  markdown: string;
+  sections: Section[];
+}
+
+/** Builds the router for `/api/chat`. */
+export function chatRouter(answerText: Answerer): Router {
+  const router = express.Router();
+  router.post('/api/chat', express.json({ limit: '64kb' }), async (req, res) => {
+    const parsed = requestSchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: 'Send JSON like {"text": "alerts"}.' });
+      return;
+    }
+    const correlationId = randomUUID();
+    const controller = new AbortController();
+    res.on('close', () => controller.abort());
+    const sections = await answerText(parsed.data.text, { correlationId, signal: controller.signal });
+    const body: ChatResponse = {
+      correlationId,
+      cards: sections.map(sectionToCard),
+      markdown: sectionsToMarkdown(sections),
+      sections,
+    };
+    res.json(body);
+  });
+  return router;
+}

@@ -1,0 +1,17 @@
+/**
+ * What a command handler gets to work with: the data provider, a clock and a logger. Handlers never know
+ * which channel asked.
+ */
+import type { DataProvider } from '../data/provider.js';
+import type { Logger } from '../logger.js';
+
+export interface CommandContext {
+  data: DataProvider;
+  /** The current time; injected so tests and digests can fix it. */
+  now: () => Date;
+  log: Logger;
+  /** Aborted when the caller gives up (client gone, deadline passed). */
+  signal?: AbortSignal;
+  /** Ties log lines and error messages of one command together. */
+  correlationId: string;
+}

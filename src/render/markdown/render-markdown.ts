@@ -1,0 +1,74 @@
+/**
+ * Section → Markdown: the CLI's output and every message's plain-text fallback. Pure.
+ */
+import type { Block, ChartSpec, Section } from '../../core/section.js';
+import { limits, truncate } from '../text-limits.js';
+
+function escapeCell(value: string): string {
+  return truncate(value, limits.tableCell).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function chartText(chart: ChartSpec): string {
+  switch (chart.type) {
+    case 'bar': {
+      const values = chart.series[0]?.values ?? [];
+      const lines = chart.labels.slice(0, 20).map((label, i) => `- ${label}: ${values[i] ?? 0}`);
+      const more = chart.labels.length > 20 ? `\n- … ${chart.labels.length - 20} more` : '';
+      return `**${chart.title}**\n${lines.join('\n')}${more}`;
+    }
+    case 'timeline': {
+      const points = chart.series.reduce((n, s) => n + s.points.length, 0);
+      return `**${chart.title}**: ${points} events in ${chart.series.length} series`;
+    }
+    case 'line':
+      return `**${chart.title}**: ${chart.series.length} series`;
+  }
+}
+
+function blockText(block: Block): string {
+  switch (block.kind) {
+    case 'facts':
+      return block.facts.map((f) => `- **${f.label}:** ${truncate(f.value, limits.tableCell)}`).join('\n');
+    case 'text':
+      return block.markdown;
+    case 'code':
+      return `\`\`\`\n${truncate(block.text, limits.codeBlock).replace(/```/g, '`\u200b``')}\n\`\`\``;
+    case 'table': {
+      if (block.rows.length === 0) return '_No rows._';
+      const header = `| ${block.columns.map((c) => c.label).join(' | ')} |`;
+      const rule = `| ${block.columns.map(() => '---').join(' | ')} |`;
+      const rows = block.rows.slice(0, limits.tableRows).map((row) => {
+        const cells = block.columns.map((c) => {
+          const cell = escapeCell(row[c.key] ?? '');
+          return c.mono && cell ? `\`${cell.replace(/`/g, "'")}\`` : cell;
+        });
+        return `| ${cells.join(' | ')} |`;
+      });
+      const hidden = block.totalRows - Math.min(block.rows.length, limits.tableRows);
+      return [header, rule, ...rows, ...(hidden > 0 ? [`\n_… ${hidden} more rows not shown._`] : [])].join('\n');
+    }
+    case 'chart':
+      return chartText(block.chart);
+    case 'graph':
+      return `**${block.graph.title}**: ${block.graph.nodes.length} nodes, ${block.graph.edges.length} edges`;
+  }
+}
+
+/** Renders one Section as Markdown. */
+export function sectionToMarkdown(section: Section): string {
+  const parts = [`## ${section.title}`];
+  if (section.subtitle) parts.push(`_${section.subtitle}_`);
+  for (const warning of section.warnings) parts.push(`> ⚠️ ${warning}`);
+  if (section.problem) {
+    parts.push(`**${section.problem.message}**`);
+    if (section.problem.hint) parts.push(section.problem.hint);
+  }
+  for (const block of section.blocks) parts.push(blockText(block));
+  if (section.actions.length > 0) parts.push(`Next: ${section.actions.map((a) => `\`${a.command}\``).join(' · ')}`);
+  return parts.join('\n\n');
+}
+
+/** Renders Sections as one Markdown document. */
+export function sectionsToMarkdown(sections: readonly Section[]): string {
+  return `${sections.map(sectionToMarkdown).join('\n\n---\n\n')}\n`;
+}

@@ -1,0 +1,39 @@
+/**
+ * The HTTP server: health, the local chat page and its API. Channel adapters (Teams, Slack) mount here too.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import { type Answerer, chatRouter } from './channels/local/chat-endpoint.js';
+
+const require = createRequire(import.meta.url);
+const pageDir = fileURLToPath(new URL('./channels/local/page/', import.meta.url));
+
+export interface ServerDeps {
+  answer: Answerer;
+  /** Extra facts for /healthz (provider, workspace counts). */
+  health: () => Promise<Record<string, unknown>>;
+}
+
+/** Builds the express app (not listening yet), so tests can drive it in-process. */
+export function createServer(deps: ServerDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', async (_req, res) => {
+    try {
+      res.json({ status: 'ok', ...(await deps.health()) });
+    } catch (error) {
+      res.status(503).json({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  app.get('/', (_req, res) => {
+    res.sendFile(path.join(pageDir, 'index.html'));
+  });
+  app.use('/chat', express.static(pageDir, { index: false }));
+  app.get('/vendor/adaptivecards.min.js', (_req, res) => {
+    res.sendFile(require.resolve('adaptivecards/dist/adaptivecards.min.js'));
+  });
+  app.use(chatRouter(deps.answer));
+  return app;
+}
