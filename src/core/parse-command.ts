@@ -2,7 +2,7 @@
  * Parses what a user typed into a `Command`, or says precisely what is wrong and what to type instead.
  * Pure: no I/O. Values are validated here (ids, host names, windows) before they reach any query.
  */
-import { closest, distance } from 'fastest-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import { type Command, type CommandName, commandSpecs, type DigestCommand, type Target } from './command.js';
 import { parseRelativeWindow, type RelativeWindow } from './time-window.js';
 
@@ -107,7 +107,7 @@ function parseAlerts(tokens: string[]): Command {
   const windowTokens: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!.toLowerCase();
-    const severityMatch = /^(?:sev|severity)(?:>=|≥|=)?(.*)$/.exec(token);
+    const severityMatch = /^(?:severity|sev)(?:>=|≥|=)?(.*)$/.exec(token);
     if (severityMatch) {
       let value = severityMatch[1]!;
       if (value === '' || value === '>=' || value === '≥') value = (tokens[++i] ?? '').toLowerCase();
@@ -243,17 +243,19 @@ export function parseCommand(input: string): ParseResult {
   if (word === undefined) return { ok: true, command: { name: 'help' } };
   const name = commandNameOf(word);
   if (!name) {
-    const suggestion = closest(
-      word.toLowerCase(),
-      commandSpecs.map((spec) => spec.name),
-    );
-    const close = distance(word.toLowerCase(), suggestion) <= 2;
+    const typed = word.toLowerCase();
+    const near = commandSpecs
+      .map((spec) => ({ name: spec.name, d: distance(typed, spec.name) }))
+      .filter((c) => c.d <= 2)
+      .sort((a, b) => a.d - b.d)
+      .slice(0, 2);
     return {
       ok: false,
       message: `I don't know the command "${word.slice(0, 40)}".`,
-      hint: close
-        ? `Did you mean \`${usageOf(suggestion as CommandName)}\`? Type \`help\` for all commands.`
-        : 'Type `help` to see what I can do.',
+      hint:
+        near.length > 0
+          ? `Did you mean ${near.map((c) => `\`${usageOf(c.name)}\``).join(' or ')}? Type \`help\` for all commands.`
+          : 'Type `help` to see what I can do.',
     };
   }
   try {

@@ -1,0 +1,57 @@
+/**
+ * The composition root of socbot's core: opens the workspace, picks the data provider, and exposes
+ * `answer(text)`. The server and the CLI both build on it.
+ */
+import type { Config } from './config.js';
+import type { Section } from './core/section.js';
+import { createLocalProvider } from './data/local/local-provider.js';
+import { countRows, openWorkspace, type Workspace } from './data/local/workspace.js';
+import { ensureDemoWorkspace } from './data/local/write-demo-workspace.js';
+import type { DataProvider } from './data/provider.js';
+import { answer } from './investigation/answer.js';
+import type { Logger } from './logger.js';
+
+export interface Socbot {
+  provider: DataProvider;
+  answer(text: string, meta: { correlationId: string; signal?: AbortSignal }): Promise<Section[]>;
+  health(): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+export interface SocbotOptions {
+  /** Generate the demo workspace when the local store is empty (npm start does; the CLI's `ask` does not). */
+  bootstrapDemo?: boolean;
+  /** Injected clock for tests. */
+  now?: () => Date;
+}
+
+/** Builds socbot's core from configuration. */
+export async function createSocbot(config: Config, log: Logger, options: SocbotOptions = {}): Promise<Socbot> {
+  if (config.SOCBOT_PROVIDER !== 'local') {
+    throw new Error(`SOCBOT_PROVIDER=${config.SOCBOT_PROVIDER} is not available in this version; use local.`);
+  }
+  const workspace: Workspace = await openWorkspace(config.SOCBOT_DATA_DIR);
+  if (options.bootstrapDemo) {
+    await ensureDemoWorkspace(workspace, { events: config.SOCBOT_DEMO_EVENTS, seed: config.SOCBOT_DEMO_SEED }, log);
+  }
+  const provider = createLocalProvider(workspace);
+  const now = options.now ?? (() => new Date());
+  return {
+    provider,
+    answer: (text, meta) =>
+      answer(text, {
+        data: provider,
+        now,
+        log,
+        correlationId: meta.correlationId,
+        ...(meta.signal ? { signal: meta.signal } : {}),
+      }),
+    async health() {
+      return { provider: provider.id, workspace: await countRows(workspace.connection) };
+    },
+    async close() {
+      await provider.close();
+      workspace.close();
+    },
+  };
+}
