@@ -238,6 +238,7 @@ export function parseCommand(input: string): ParseResult {
     };
   }
   // Control characters never belong in a command; drop them rather than pass them on.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point here
   const text = stripMention(input.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ''));
   const [word, ...args] = tokenize(text);
   if (word === undefined) return { ok: true, command: { name: 'help' } };
