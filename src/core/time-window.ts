@@ -27,9 +27,10 @@ export function parseDuration(text: string): number | undefined {
   return Number(match[1]) * unitMs[unit];
 }
 
-/** Formats milliseconds as the largest whole unit: 86_400_000 → `1d`, 5_400_000 → `90m`. */
+/** Formats milliseconds as the largest whole unit up to days: 86_400_000 → `1d`, 5_400_000 → `90m`. */
 export function formatDuration(ms: number): string {
-  for (const unit of ['w', 'd', 'h', 'm', 's'] as const) {
+  // Days, not weeks: people type `7d` and expect to read it back.
+  for (const unit of ['d', 'h', 'm', 's'] as const) {
     if (ms !== 0 && ms % unitMs[unit] === 0) return `${ms / unitMs[unit]}${unit}`;
   }
   return ms === 0 ? '0m' : `${Math.round(ms / 1000)}s`;

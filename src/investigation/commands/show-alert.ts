@@ -58,6 +58,15 @@ function summaryFacts(alert: Alert): Fact[] {
   return facts;
 }
 
+/** The table text of an entity: msticpy's name, completed where msticpy leaves only the type (url, filehash…). */
+function entityLabel(entity: Alert['entities'][number], alert: Alert): string {
+  const name = describeEntity(entity, alert);
+  if (name !== entity.type) return name;
+  const identifying = ['Url', 'Value', 'Key', 'Name', 'DisplayName'].map((key) => entity.properties[key]);
+  const value = identifying.find((v): v is string => typeof v === 'string' && v.length > 0);
+  return value ? `${name}: ${value}` : name;
+}
+
 function entityCounts(alert: Alert): string {
   const counts = new Map<string, number>();
   for (const entity of alert.entities) counts.set(entity.type, (counts.get(entity.type) ?? 0) + 1);
@@ -110,7 +119,7 @@ export function alertSummarySections(alert: Alert): Section[] {
                 { key: 'type', label: 'Type' },
                 { key: 'entity', label: 'Entity', mono: true },
               ],
-              rows: alert.entities.map((entity) => ({ type: entity.type, entity: describeEntity(entity, alert) })),
+              rows: alert.entities.map((entity) => ({ type: entity.type, entity: entityLabel(entity, alert) })),
               totalRows: alert.entities.length,
             },
             { kind: 'graph', graph: alertEntityGraph(alert) },

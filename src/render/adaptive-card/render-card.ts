@@ -69,7 +69,10 @@ function tableElement(block: Extract<Block, { kind: 'table' }>, maxRows: number)
     },
   ];
   const hidden = block.totalRows - shown.length;
-  if (hidden > 0) elements.push(textBlock(`… ${hidden} more rows not shown.`, { isSubtle: true, size: 'Small' }));
+  if (hidden > 0)
+    elements.push(
+      textBlock(`… ${hidden} more ${hidden === 1 ? 'row' : 'rows'} not shown.`, { isSubtle: true, size: 'Small' }),
+    );
   return elements;
 }
 

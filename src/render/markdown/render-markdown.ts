@@ -22,6 +22,8 @@ function chartText(chart: ChartSpec): string {
     }
     case 'line':
       return `**${chart.title}**: ${chart.series.length} series`;
+    case 'box':
+      return `**${chart.title}**: ${chart.labels.length} groups in ${chart.series.length} series`;
   }
 }
 
@@ -45,7 +47,12 @@ function blockText(block: Block): string {
         return `| ${cells.join(' | ')} |`;
       });
       const hidden = block.totalRows - Math.min(block.rows.length, limits.tableRows);
-      return [header, rule, ...rows, ...(hidden > 0 ? [`\n_… ${hidden} more rows not shown._`] : [])].join('\n');
+      return [
+        header,
+        rule,
+        ...rows,
+        ...(hidden > 0 ? [`\n_… ${hidden} more ${hidden === 1 ? 'row' : 'rows'} not shown._`] : []),
+      ].join('\n');
     }
     case 'chart':
       return chartText(block.chart);
