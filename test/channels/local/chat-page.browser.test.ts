@@ -67,14 +67,14 @@ describe.skipIf(!hasChromium)('local chat page in Chromium', () => {
   it('greets with the help card', async () => {
     await page.goto(baseUrl);
     await page.locator('.message.bot .card').first().waitFor({ timeout: 20_000 });
-    await expect(page.locator('.message.bot').first().innerText()).resolves.toContain('socbot commands');
+    await expect(page.locator('.message.bot').first().textContent()).resolves.toContain('socbot commands');
     await screenshot('chat-help');
   });
 
   it('answers `alerts` with the counts and the top alerts, rendered as Adaptive Cards', async () => {
     await sendAndWait('alerts last 7d');
     const reply = page.locator('.message.bot').last();
-    const text = await reply.innerText();
+    const text = await reply.textContent();
     expect(text).toMatch(/\d+ alerts? of \d+ types?/);
     expect(text).toContain('Top ');
     expect(await reply.locator('.ac-adaptiveCard').count()).toBeGreaterThanOrEqual(2);
@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium)('local chat page in Chromium', () => {
     expect(alertId).toBeTruthy();
     await sendAndWait(`alert ${alertId}`);
     const reply = page.locator('.message.bot').last();
-    const text = await reply.innerText();
+    const text = await reply.textContent();
     expect(text).toContain('Extended properties');
     expect(text).toContain('Entities');
     expect(text).toContain(String(alertId));
@@ -97,12 +97,12 @@ describe.skipIf(!hasChromium)('local chat page in Chromium', () => {
     const before = await page.locator('.message.bot').count();
     await reply.getByRole('button', { name: 'Related alerts' }).first().click();
     await page.locator('.message.bot').nth(before).locator('.card').first().waitFor({ timeout: 20_000 });
-    await expect(page.locator('.message.user').last().innerText()).resolves.toBe(`related ${alertId}`);
+    await expect(page.locator('.message.user').last().textContent()).resolves.toBe(`related ${alertId}`);
   });
 
   it('answers an unknown alert id with a friendly card', async () => {
     await sendAndWait('alert does-not-exist');
-    const text = await page.locator('.message.bot').last().innerText();
+    const text = await page.locator('.message.bot').last().textContent();
     expect(text).toContain('Alert not found');
     expect(text).toContain('alerts last 7d');
     await screenshot('chat-not-found');

@@ -15,7 +15,7 @@ function renderCard(cardJson) {
   const card = new AdaptiveCards.AdaptiveCard();
   card.hostConfig = new AdaptiveCards.HostConfig({ fontFamily: 'Segoe UI, system-ui, sans-serif' });
   card.onExecuteAction = (action) => {
-    const command = action.data && action.data.command;
+    const command = action.data?.command;
     if (command) send(command);
   };
   card.parse(cardJson);
@@ -59,4 +59,5 @@ form.addEventListener('submit', (event) => {
   send(text);
 });
 
+input.focus();
 send('help');
