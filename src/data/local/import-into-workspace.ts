@@ -23,6 +23,14 @@ export interface ImportSummary {
 /** How many skipped-row reasons to print per file before summarising the rest. */
 const shownProblemsPerFile = 10;
 
+/** The largest groups of ignored rows, then a count of the rest: one readable line per file. */
+function summariseIgnored(ignored: readonly { reason: string; count: number }[]): string {
+  const sorted = [...ignored].sort((a, b) => b.count - a.count);
+  const shown = sorted.slice(0, 3).map((i) => `${i.count} ${i.reason}`);
+  const rest = sorted.slice(3).reduce((n, i) => n + i.count, 0);
+  return [...shown, ...(rest > 0 ? [`${rest} more rows of ${sorted.length - 3} other kinds`] : [])].join('; ');
+}
+
 /** Imports files and folders into the workspace; `report` receives one human line per file and per problem. */
 export async function importPaths(
   workspace: Workspace,
@@ -59,7 +67,7 @@ export async function importPaths(
       summary.events.loaded += eventsLoaded;
       summary.events.duplicates += parsed.events.length - eventsLoaded;
       summary.skipped += parsed.skipped.length;
-      const ignored = parsed.ignored.map((i) => `${i.count} ${i.reason}`).join('; ');
+      const ignored = summariseIgnored(parsed.ignored);
       report(
         `${file}: SecurityAlert ${alertsLoaded} loaded (${parsed.alerts.length - alertsLoaded} already present), ` +
           `SecurityEvent ${eventsLoaded} loaded (${parsed.events.length - eventsLoaded} already present), ` +
