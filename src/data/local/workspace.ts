@@ -6,8 +6,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { DuckDBAppender, DuckDBConnection, DuckDBTimestampValue } from '@duckdb/node-api';
-import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, DuckDBTimestampValue } from '@duckdb/node-api';
 import { SocbotError } from '../../core/errors.js';
 import {
   type ColumnKind,
@@ -16,7 +16,7 @@ import {
   securityAlertColumns,
   securityEventColumns,
 } from '../../core/rows.js';
-import { fromDuckValue, sqlTypeOf, toDuckValue } from './duckdb-values.js';
+import { fromDuckValue, sqlTypeOf } from './duckdb-values.js';
 
 /** The file name of the workspace inside the data directory. */
 export const workspaceFileName = 'workspace.duckdb';
@@ -76,6 +76,30 @@ export async function ensureSchema(connection: DuckDBConnection): Promise<void> 
   await connection.run('CREATE TABLE IF NOT EXISTS socbot_meta (key VARCHAR PRIMARY KEY, value VARCHAR)');
 }
 
+type ColumnWriter = (appender: DuckDBAppender, value: unknown) => void;
+
+/** One typed append per column kind; values that do not fit the kind are stored as NULL rather than guessed. */
+const columnWriters: Record<ColumnKind, ColumnWriter> = {
+  string: (appender, value) => appender.appendVarchar(typeof value === 'string' ? value : String(value)),
+  datetime: (appender, value) => {
+    const ms = value instanceof Date ? value.getTime() : Number.NaN;
+    if (Number.isFinite(ms)) appender.appendTimestamp(new DuckDBTimestampValue(BigInt(Math.round(ms)) * 1000n));
+    else appender.appendNull();
+  },
+  int: (appender, value) => {
+    const n = typeof value === 'number' ? value : Number(value);
+    if (Number.isFinite(n)) appender.appendInteger(Math.trunc(n));
+    else appender.appendNull();
+  },
+  real: (appender, value) => {
+    const n = typeof value === 'number' ? value : Number(value);
+    if (Number.isFinite(n)) appender.appendDouble(n);
+    else appender.appendNull();
+  },
+  bool: (appender, value) =>
+    appender.appendBoolean(typeof value === 'boolean' ? value : String(value).toLowerCase() === 'true'),
+};
+
 /** Appends rows to a table as they are (no de-duplication): the fast path for freshly generated data. */
 export async function appendRows(
   connection: DuckDBConnection,
@@ -84,31 +108,25 @@ export async function appendRows(
   keys?: readonly string[],
 ): Promise<void> {
   const base: TableName = table.startsWith('SecurityAlert') ? 'SecurityAlert' : 'SecurityEvent';
-  const columns = Object.entries(tableColumns[base]);
+  // Row-wise typed appends measured ~3x faster than building DuckDBDataChunks of converted values.
+  const writers = Object.entries(tableColumns[base]).map(([name, kind]) => [name, columnWriters[kind]] as const);
   const appender = await connection.createAppender(table);
   try {
-    // Row-wise typed appends measured ~3x faster than building DuckDBDataChunks of converted values.
-    rows.forEach((row, index) => {
-      const record = row as unknown as Record<string, unknown>;
-      for (const [name, kind] of columns) appendValue(appender, kind, record[name]);
+    for (let index = 0; index < rows.length; index++) {
+      const record = rows[index] as unknown as Record<string, unknown>;
+      for (const [name, write] of writers) {
+        const value = record[name];
+        if (value === null || value === undefined) appender.appendNull();
+        else write(appender, value);
+      }
       const key = keys?.[index];
       if (key === undefined) appender.appendNull();
       else appender.appendVarchar(key);
       appender.endRow();
-    });
+    }
   } finally {
     appender.closeSync();
   }
-}
-
-function appendValue(appender: DuckDBAppender, kind: ColumnKind, value: unknown): void {
-  const converted = toDuckValue(kind, value);
-  if (converted === null) appender.appendNull();
-  else if (kind === 'string') appender.appendVarchar(converted as string);
-  else if (kind === 'datetime') appender.appendTimestamp(converted as DuckDBTimestampValue);
-  else if (kind === 'int') appender.appendInteger(converted as number);
-  else if (kind === 'real') appender.appendDouble(converted as number);
-  else appender.appendBoolean(converted as boolean);
 }
 
 /**
