@@ -15,7 +15,7 @@ import {
   validateParams,
 } from '../catalog.js';
 import { type DataProvider, defaultRowLimit, type QueryResult, type RunOptions } from '../provider.js';
-import { fromDuckValue, sqlTimestamp } from './duckdb-values.js';
+import { sqlTimestamp } from './duckdb-values.js';
 import type { Workspace } from './workspace.js';
 
 const queriesDir = new URL('../../../queries/local/', import.meta.url);
@@ -80,11 +80,13 @@ export function createLocalProvider(workspace: Workspace, options: { rowLimit?: 
       const connection = await acquire();
       try {
         const reader = await connection.runAndReadAll(`SELECT * FROM (${sql}) LIMIT ${limit + 1}`, bound);
-        const raw = reader.getRowObjects();
+        // The JS reader converts TIMESTAMP to Date in native code: ~2x faster than converting DuckDB values here.
+        const raw = reader.getRowObjectsJS() as Record<string, unknown>[];
         const truncated = raw.length > limit;
+        const events = queryCatalog[name].returns === 'events';
         const rows = raw.slice(0, limit).map((row) => {
-          const converted = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, fromDuckValue(v)]));
-          return queryCatalog[name].returns === 'events' ? completeEventRow(converted) : converted;
+          for (const key of Object.keys(row)) if (typeof row[key] === 'bigint') row[key] = Number(row[key]);
+          return events ? completeEventRow(row) : row;
         }) as unknown as QueryRow<Q>[];
         const warnings = truncated
           ? [`Only the first ${limit} rows are shown; narrow the time window to see all.`]
