@@ -1,18 +1,15 @@
+import { windowsLogonTypes } from '../../core/logon-types.js';
 /** Windows logon type numbers and names (msticpy `nbdisplay._WIN_LOGON_TYPE_MAP`). */
 
-/** Logon type number → name, exactly msticpy's table. */
-export const logonTypeNames: Readonly<Record<number, string>> = Object.freeze({
-  0: 'Unknown',
-  2: 'Interactive',
-  3: 'Network',
-  4: 'Batch',
-  5: 'Service',
-  7: 'Unlock',
-  8: 'NetworkCleartext',
-  9: 'NewCredentials',
-  10: 'RemoteInteractive',
-  11: 'CachedInteractive',
-});
+/**
+ * Logon type number → name, exactly msticpy's table: Windows' names up to 11 (12 and 13 are not in it) plus 0, Unknown.
+ */
+export const logonTypeNames: Readonly<Record<number, string>> = Object.freeze(
+  Object.fromEntries([
+    [0, 'Unknown'],
+    ...Object.entries(windowsLogonTypes).filter(([type]) => Number(type) <= 11),
+  ]) as Record<number, string>,
+);
 
 /** True when `logonType` has its own entry in the table (the notebook's summaries drop the others). */
 export function isKnownLogonType(logonType: number | null | undefined): logonType is number {

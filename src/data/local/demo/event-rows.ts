@@ -5,20 +5,15 @@
  * Each row is one object literal with every column, so all rows share one hidden class: the generator writes
  * millions of them.
  */
+
+import { sentinelLogonTypeName } from '../../../core/logon-types.js';
 import type { SecurityEventRow } from '../../../core/rows.js';
 import type { DemoHost } from './host-catalog.js';
 import { type Identity, isMachineContext, nullSid } from './identities.js';
 import { hexId, mandatoryLabelOf, type ProcessRef } from './process-ref.js';
 
-/** Windows logon types the demo uses, with Sentinel's LogonTypeName. */
-export const logonTypeNames = {
-  2: '2 - Interactive',
-  3: '3 - Network',
-  4: '4 - Batch',
-  5: '5 - Service',
-  10: '10 - RemoteInteractive',
-} as const;
-export type LogonType = keyof typeof logonTypeNames;
+/** Windows logon types the demo uses. */
+export type LogonType = 2 | 3 | 4 | 5 | 10;
 
 /** 4624/4625 facts that vary by logon type. */
 export interface LogonFacts {
@@ -150,7 +145,7 @@ function logonRow(host: DemoHost, timeMs: number, facts: LogonFacts, eventId: 46
     TargetAccount: account,
     LogonProcessName: facts.logonProcess,
     LogonType: facts.type,
-    LogonTypeName: logonTypeNames[facts.type],
+    LogonTypeName: sentinelLogonTypeName(facts.type),
     AuthenticationPackageName: facts.authPackage,
     LmPackageName: facts.authPackage === 'NTLM' ? 'NTLM V2' : '-',
     LogonGuid: null,

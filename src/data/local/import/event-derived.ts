@@ -2,6 +2,8 @@
  * SecurityEvent columns Sentinel derives from the event data (Account, AccountType, Activity, LogonTypeName), so
  * rows built from raw events or sparse exports read like rows the workspace stores.
  */
+
+import { sentinelLogonTypeName } from '../../../core/logon-types.js';
 import type { SecurityEventRow } from '../../../core/rows.js';
 
 /** The event ids socbot reads: process creation, logon, failed logon. */
@@ -19,26 +21,8 @@ export function activityText(eventId: number, message: string | null): string {
   return `${eventId} - ${firstLine || (activityTexts[eventId] ?? '')}`.trimEnd();
 }
 
-const logonTypeNames: Readonly<Record<number, string>> = {
-  2: 'Interactive',
-  3: 'Network',
-  4: 'Batch',
-  5: 'Service',
-  7: 'Unlock',
-  8: 'NetworkCleartext',
-  9: 'NewCredentials',
-  10: 'RemoteInteractive',
-  11: 'CachedInteractive',
-  12: 'CachedRemoteInteractive',
-  13: 'CachedUnlock',
-};
-
 /** Sentinel's LogonTypeName (`"3 - Network"`); null for types Windows does not name. */
-export function logonTypeName(logonType: number | null): string | null {
-  if (logonType === null) return null;
-  const name = logonTypeNames[logonType];
-  return name ? `${logonType} - ${name}` : null;
-}
+export const logonTypeName = sentinelLogonTypeName;
 
 const machineAccounts = new Set(['SYSTEM', 'LOCAL SERVICE', 'NETWORK SERVICE']);
 
