@@ -7,7 +7,9 @@ import { isSocbotError } from '../core/errors.js';
 import { parseCommand } from '../core/parse-command.js';
 import { problemSection, type Section, section } from '../core/section.js';
 import { helpSections } from './commands/help.js';
+import { investigateCommand } from './commands/investigate.js';
 import { listAlerts } from './commands/list-alerts.js';
+import { isStepCommand, runStepCommand } from './commands/run-step.js';
 import { showAlert } from './commands/show-alert.js';
 import type { CommandContext } from './context.js';
 
@@ -26,6 +28,7 @@ function notAvailable(command: Command): Section[] {
 
 /** Runs one parsed command. */
 export async function runCommand(command: Command, ctx: CommandContext): Promise<Section[]> {
+  if (isStepCommand(command)) return runStepCommand(command, ctx);
   switch (command.name) {
     case 'help':
       return helpSections(command.topic);
@@ -33,6 +36,8 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
       return listAlerts(command, ctx);
     case 'alert':
       return showAlert(command.alertId, ctx);
+    case 'investigate':
+      return investigateCommand(command, ctx);
     default:
       return notAvailable(command);
   }
