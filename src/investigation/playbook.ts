@@ -79,6 +79,25 @@ function failureSection(step: Step, error: unknown, correlationId: string): Sect
   });
 }
 
+/**
+ * Shows a step's suspicious findings at the top of its first Section, so an analyst reading only that step sees
+ * them too (the verdict gathers them all at the end).
+ */
+function withFindings(sections: Section[], stepFindings: readonly Finding[]): Section[] {
+  const suspicious = stepFindings.filter((f) => f.leaning === 'malicious');
+  const [first, ...rest] = sections;
+  if (!first || suspicious.length === 0) return sections;
+  const markdown = suspicious.map((f) => `⚠️ **${f.reason}**`).join('\n\n');
+  return [
+    {
+      ...first,
+      tone: first.tone && first.tone !== 'default' ? first.tone : 'warning',
+      blocks: [{ kind: 'text', markdown }, ...first.blocks],
+    },
+    ...rest,
+  ];
+}
+
 /** Runs the steps on the alert and returns their Sections in step order. */
 export async function runPlaybook(
   steps: readonly Step[],
@@ -137,7 +156,7 @@ export async function runPlaybook(
         step.title,
       );
       findings.push(...(output.findings ?? []));
-      results.set(step.id, output.sections);
+      results.set(step.id, withFindings(output.sections, output.findings ?? []));
       emit({
         type: 'finished',
         stepId: step.id,
