@@ -24,6 +24,8 @@ export type ChartSpec =
       type: 'bar';
       title: string;
       horizontal?: boolean;
+      /** Stack the series in one bar per label (e.g. logons by account × logon type) instead of side by side. */
+      stacked?: boolean;
       labels: string[];
       series: { name: string; values: number[] }[];
     }
@@ -39,6 +41,16 @@ export type ChartSpec =
       type: 'line';
       title: string;
       series: { name: string; points: { at: Date; value: number }[] }[];
+    }
+  | {
+      /** Box plots, one row per label (msticpy's "Variability of Commandline Tokens" / "Variability of Path"). */
+      type: 'box';
+      title: string;
+      labels: string[];
+      /** `samples[i]` are the values for `labels[i]`; several series draw side by side (the notebook's hue). */
+      series: { name: string; samples: number[][] }[];
+      /** What the values measure, shown on the value axis. */
+      valueLabel?: string;
     };
 
 /** A graph to lay out (entity graph, process tree): renderers turn it into DOT and an image. */

@@ -2,23 +2,26 @@
  * Building blocks of the Chart.js configurations: title, legend, axes. Everything stays JSON-serialisable (no
  * functions) so the same configuration can be sent to QuickChart as it is.
  */
-import { singleLineLabel } from '../images/label-text.js';
-import { gridColour, textColour, titleLength } from './chart-style.js';
+import type { ChartConfiguration, ChartOptions, ChartType, ScaleOptions } from 'chart.js';
+import { pathAwareLabel, singleLineLabel } from '../images/label-text.js';
+import { gridColour, subtitleLength, textColour, titleLength } from './chart-style.js';
 
-/** A JSON-only chart option object (what `chartConfig` builds before handing it to Chart.js' types). */
-export type JsonObject = { [key: string]: JsonValue };
-/** A JSON value. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
+/**
+ * socbot's Chart.js configuration: any chart type, data points of any shape (timelines put category names in y),
+ * string labels. Chart.js' default generics cannot express a scatter chart with a line dataset in it.
+ */
+export type SocbotChartConfig = ChartConfiguration<ChartType, unknown[], string>;
 
 /** A chart configuration with its pixel size. */
 export interface ChartImage {
-  config: JsonObject;
+  config: SocbotChartConfig;
   width: number;
   height: number;
 }
 
-/** The options every chart shares: static (no animation, fixed size), title and optional subtitle, no tooltips. */
-export function baseOptions(title: string, subtitle: string | undefined, legend: boolean): JsonObject {
+/** The options every chart shares: static (no animation, fixed size), title, subtitle lines, no tooltips. */
+export function baseOptions(title: string, subtitleLines: readonly string[], legend: boolean): ChartOptions<ChartType> {
+  const subtitle = subtitleLines.map((line) => singleLineLabel(line, subtitleLength)).filter(Boolean);
   return {
     responsive: false,
     maintainAspectRatio: false,
@@ -32,11 +35,11 @@ export function baseOptions(title: string, subtitle: string | undefined, legend:
         text: singleLineLabel(title, titleLength) || 'Chart',
         color: textColour,
         font: { size: 16, weight: 'bold' },
-        padding: { top: 8, bottom: subtitle ? 2 : 10 },
+        padding: { top: 8, bottom: subtitle.length > 0 ? 2 : 10 },
       },
       subtitle: {
-        display: Boolean(subtitle),
-        text: subtitle ? singleLineLabel(subtitle, titleLength * 2) : '',
+        display: subtitle.length > 0,
+        text: subtitle,
         color: '#555555',
         font: { size: 12 },
         padding: { bottom: 8 },
@@ -48,18 +51,23 @@ export function baseOptions(title: string, subtitle: string | undefined, legend:
 }
 
 /** A category axis of row labels (bars, timeline rows, boxes). */
-export function categoryAxis(labels: string[] | undefined, stacked = false): JsonObject {
+export function categoryAxis(labels: string[] | undefined, stacked = false): ScaleOptions<'category'> {
   return {
     type: 'category',
     ...(labels ? { labels } : {}),
-    stacked,
+    // Only ever `true` or absent: an explicit `false` would give every dataset its own slot, even datasets that
+    // share a `stack` (the box plot's range, box and median must overlap).
+    ...(stacked ? { stacked: true } : {}),
     ticks: { color: textColour, autoSkip: false, font: { size: 12 } },
     grid: { color: gridColour },
   };
 }
 
 /** A numeric value axis starting at zero. */
-export function valueAxis(title: string | undefined, options: { beginAtZero?: boolean; stacked?: boolean } = {}) {
+export function valueAxis(
+  title: string | undefined,
+  options: { beginAtZero?: boolean; stacked?: boolean } = {},
+): ScaleOptions<'linear'> {
   return {
     type: 'linear',
     beginAtZero: options.beginAtZero ?? true,
@@ -67,11 +75,11 @@ export function valueAxis(title: string | undefined, options: { beginAtZero?: bo
     ticks: { color: textColour, precision: 0 },
     grid: { color: gridColour },
     title: { display: Boolean(title), text: title ?? '', color: textColour },
-  } satisfies JsonObject;
+  };
 }
 
 /** A time axis over [min, max] (epoch ms). Tokens are date-fns'; the renderer formats them in UTC. */
-export function timeAxis(min: number, max: number): JsonObject {
+export function timeAxis(min: number, max: number): ScaleOptions<'time'> {
   return {
     type: 'time',
     min,
@@ -106,11 +114,11 @@ export function finiteOrNull(value: number | undefined): number | null {
   return value !== undefined && Number.isFinite(value) ? value : null;
 }
 
-/** Labels shortened for an axis and made unique (two long names cut to the same text must stay two rows). */
+/** Labels shortened for an axis (paths keep their file name) and made unique (two long names cut to the same text must stay two rows). */
 export function axisLabels(labels: readonly string[], maxLength: number, fallback: string): string[] {
   const seen = new Map<string, number>();
   return labels.map((label) => {
-    const short = singleLineLabel(label, maxLength) || fallback;
+    const short = pathAwareLabel(label, maxLength) || fallback;
     const count = (seen.get(short) ?? 0) + 1;
     seen.set(short, count);
     return count === 1 ? short : `${short} (${count})`;

@@ -36,8 +36,9 @@ export const maxRows = 36;
 /** Longest category label on a row axis and under a vertical bar. */
 export const rowLabelLength = 40;
 export const columnLabelLength = 24;
-/** Longest title, series name (legend) and marker label. */
-export const titleLength = 100;
+/** Longest title, subtitle line, series name (legend) and marker label: what fits 900 px at their font sizes. */
+export const titleLength = 80;
+export const subtitleLength = 115;
 export const seriesNameLength = 40;
 
 /** Height of a chart with `rows` horizontal rows of `rowHeight` px (msticpy's timeline: 40 px, 25 px above 15). */

@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { GlobalFonts } from '@napi-rs/canvas';
 
 /** The family name charts and graphs ask for. */
 export const fontFamily = 'DejaVu Sans';
@@ -20,3 +21,13 @@ export const fontFiles = {
   regular: join(directory, 'DejaVuSans.ttf'),
   bold: join(directory, 'DejaVuSans-Bold.ttf'),
 } as const;
+
+let registered = false;
+
+/** Registers DejaVu Sans (regular, bold) with @napi-rs/canvas, once; charts and SVG drawing both use it. */
+export function registerCanvasFonts(): void {
+  if (registered) return;
+  GlobalFonts.registerFromPath(fontFiles.regular, fontFamily);
+  GlobalFonts.registerFromPath(fontFiles.bold, fontFamily);
+  registered = true;
+}
