@@ -2,6 +2,7 @@
  * The composition root of socbot's core: opens the workspace, picks the data provider, and exposes
  * `answer(text)`. The server and the CLI both build on it.
  */
+import path from 'node:path';
 import type { Config } from './config.js';
 import type { Section } from './core/section.js';
 import { createLocalProvider } from './data/local/local-provider.js';
@@ -10,11 +11,15 @@ import { ensureDemoWorkspace } from './data/local/write-demo-workspace.js';
 import type { DataProvider } from './data/provider.js';
 import { answer } from './investigation/answer.js';
 import type { Logger } from './logger.js';
+import { attachImages } from './render/images/attach-images.js';
+import { ImageStore } from './render/images/image-store.js';
 
 export interface Socbot {
   provider: DataProvider;
   answer(text: string, meta: { correlationId: string; signal?: AbortSignal }): Promise<Section[]>;
   health(): Promise<Record<string, unknown>>;
+  /** Chart and graph images: drawn on demand, kept content-addressed, served by the bot. */
+  images: { store: ImageStore; attach(sections: Section[]): Promise<Section[]> };
   close(): Promise<void>;
 }
 
@@ -36,7 +41,16 @@ export async function createSocbot(config: Config, log: Logger, options: SocbotO
   }
   const provider = createLocalProvider(workspace);
   const now = options.now ?? (() => new Date());
+  const store = new ImageStore({ directory: path.join(config.SOCBOT_DATA_DIR, 'images') });
+  const imageOptions = {
+    store,
+    // Without a public URL the local chat page loads images relative to itself.
+    baseUrl: config.PUBLIC_BASE_URL ?? '',
+    ...(config.QUICKCHART_URL ? { quickChartUrl: config.QUICKCHART_URL } : {}),
+    onError: (error: unknown, title: string) => log.warn({ err: error, image: title }, 'image could not be drawn'),
+  };
   return {
+    images: { store, attach: (sections) => attachImages(sections, imageOptions) },
     provider,
     answer: (text, meta) =>
       answer(text, {

@@ -23,6 +23,10 @@ const schema = z.object({
     .describe('Events in the generated demo workspace'),
   SOCBOT_DEMO_SEED: z.coerce.number().int().default(42).describe('Seed of the generated demo workspace'),
   PUBLIC_BASE_URL: z.url().optional().describe('Public https URL of this bot, for chart images'),
+  QUICKCHART_URL: z
+    .url()
+    .optional()
+    .describe('A QuickChart server; charts become its image URLs instead of local PNGs'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

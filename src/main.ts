@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = createServer({ answer: socbot.answer, health: socbot.health });
+  const app = createServer({ answer: socbot.answer, health: socbot.health, images: socbot.images });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     log.info({ url: `http://${config.HOST}:${config.PORT}/` }, 'socbot is listening; open the URL for the local chat');
   });

@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
-import { type Answerer, chatRouter } from './channels/local/chat-endpoint.js';
+import { type Answerer, chatRouter, type ImageAttacher } from './channels/local/chat-endpoint.js';
+import type { ImageStore } from './render/images/image-store.js';
 
 const require = createRequire(import.meta.url);
 const pageDir = fileURLToPath(new URL('./channels/local/page/', import.meta.url));
@@ -14,6 +15,8 @@ export interface ServerDeps {
   answer: Answerer;
   /** Extra facts for /healthz (provider, workspace counts). */
   health: () => Promise<Record<string, unknown>>;
+  /** Chart and graph images, served at `/charts/<id>.png`. */
+  images?: { store: ImageStore; attach: ImageAttacher };
 }
 
 /** Builds the express app (not listening yet), so tests can drive it in-process. */
@@ -34,6 +37,16 @@ export function createServer(deps: ServerDeps): Express {
   app.get('/vendor/adaptivecards.min.js', (_req, res) => {
     res.sendFile(require.resolve('adaptivecards/dist/adaptivecards.min.js'));
   });
-  app.use(chatRouter(deps.answer));
+  app.get('/charts/:file', (req, res) => {
+    const id = /^([a-f0-9]{32})\.png$/.exec(req.params.file)?.[1];
+    const png = id ? deps.images?.store.get(id) : undefined;
+    if (!png) {
+      res.status(404).type('text/plain').send('No such image.');
+      return;
+    }
+    // Content-addressed: an id always names the same bytes.
+    res.type('image/png').set('cache-control', 'public, max-age=31536000, immutable').send(png);
+  });
+  app.use(chatRouter(deps.answer, deps.images?.attach));
   return app;
 }

@@ -60,14 +60,22 @@ export interface GraphSpec {
   edges: { from: string; to: string; label?: string }[];
 }
 
+/** A drawn chart or graph: where the image is and how to describe it to people who cannot see it. */
+export interface ImageRef {
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
 /** One part of a Section's body. */
 export type Block =
   | { kind: 'facts'; facts: Fact[] }
   | { kind: 'text'; markdown: string }
   | { kind: 'code'; text: string }
   | { kind: 'table'; columns: TableColumn[]; rows: Record<string, string>[]; totalRows: number }
-  | { kind: 'chart'; chart: ChartSpec }
-  | { kind: 'graph'; graph: GraphSpec };
+  | { kind: 'chart'; chart: ChartSpec; image?: ImageRef }
+  | { kind: 'graph'; graph: GraphSpec; image?: ImageRef };
 
 /** A follow-up button: a command to run, shown with a label. */
 export interface NextAction {

@@ -22,8 +22,11 @@ export interface ChatResponse {
   sections: Section[];
 }
 
+/** Turns Sections into Sections with drawn images (charts, graphs); injected, as it needs the image store. */
+export type ImageAttacher = (sections: Section[]) => Promise<Section[]>;
+
 /** Builds the router for `/api/chat`. */
-export function chatRouter(answerText: Answerer): Router {
+export function chatRouter(answerText: Answerer, attachImages: ImageAttacher = async (s) => s): Router {
   const router = express.Router();
   router.post('/api/chat', express.json({ limit: '64kb' }), async (req, res) => {
     const parsed = requestSchema.safeParse(req.body);
@@ -34,7 +37,9 @@ export function chatRouter(answerText: Answerer): Router {
     const correlationId = randomUUID();
     const controller = new AbortController();
     res.on('close', () => controller.abort());
-    const sections = await answerText(parsed.data.text, { correlationId, signal: controller.signal });
+    const sections = await attachImages(
+      await answerText(parsed.data.text, { correlationId, signal: controller.signal }),
+    );
     const body: ChatResponse = {
       correlationId,
       cards: sections.map(sectionToCard),

@@ -2,7 +2,7 @@
  * Section → Adaptive Card (schema 1.5, what Teams supports). Pure. Buttons are `Action.Submit` whose data
  * carries the command to run, so every channel handles a click like a typed command.
  */
-import type { Block, ChartSpec, Section } from '../../core/section.js';
+import type { Block, ChartSpec, ImageRef, Section } from '../../core/section.js';
 import { limits, truncate } from '../text-limits.js';
 
 /** An Adaptive Card element or card, as JSON. */
@@ -26,7 +26,7 @@ function textBlock(text: string, extra: CardElement = {}): CardElement {
 }
 
 function chartElements(chart: ChartSpec): CardElement[] {
-  // Until chart images are rendered, charts show as compact fact sets so no information is hidden.
+  // A chart not drawn as an image shows as a compact fact set, so no information is hidden.
   if (chart.type === 'bar') {
     const values = chart.series[0]?.values ?? [];
     return [
@@ -41,6 +41,10 @@ function chartElements(chart: ChartSpec): CardElement[] {
   }
   const points = chart.series.reduce((n, s) => n + ('points' in s ? s.points.length : 0), 0);
   return [textBlock(`${chart.title}: ${points} points in ${chart.series.length} series`, { isSubtle: true })];
+}
+
+function imageElement(image: ImageRef): CardElement {
+  return { type: 'Image', url: image.url, altText: truncate(image.alt, 200), size: 'Stretch', spacing: 'Medium' };
 }
 
 function tableElement(block: Extract<Block, { kind: 'table' }>, maxRows: number): CardElement[] {
@@ -98,8 +102,9 @@ function blockElements(block: Block, maxRows: number): CardElement[] {
     case 'table':
       return tableElement(block, maxRows);
     case 'chart':
-      return chartElements(block.chart);
+      return block.image ? [imageElement(block.image)] : chartElements(block.chart);
     case 'graph':
+      if (block.image) return [imageElement(block.image)];
       return [
         textBlock(`${block.graph.title}: ${block.graph.nodes.length} nodes, ${block.graph.edges.length} edges`, {
           isSubtle: true,

@@ -55,7 +55,10 @@ function blockText(block: Block): string {
       ].join('\n');
     }
     case 'chart':
-      return chartText(block.chart);
+      // Relative image links mean nothing outside the bot's own page: keep the text form there.
+      return block.image && /^https?:/.test(block.image.url)
+        ? `![${block.image.alt}](${block.image.url})`
+        : chartText(block.chart);
     case 'graph':
       return `**${block.graph.title}**: ${block.graph.nodes.length} nodes, ${block.graph.edges.length} edges`;
   }

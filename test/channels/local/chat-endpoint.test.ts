@@ -16,7 +16,10 @@ describe('local chat endpoint', () => {
 
   beforeAll(async () => {
     socbot = await createTestSocbot({ events: 5_000 });
-    server = createServer({ answer: socbot.answer, health: socbot.health }).listen(0, '127.0.0.1');
+    server = createServer({ answer: socbot.answer, health: socbot.health, images: socbot.images }).listen(
+      0,
+      '127.0.0.1',
+    );
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -43,6 +46,20 @@ describe('local chat endpoint', () => {
     const actions = body.cards[1]?.actions as { type: string; data: { command: string } }[];
     expect(actions[0]?.type).toBe('Action.Submit');
     expect(actions[0]?.data.command).toMatch(/^investigate /);
+  });
+
+  it('draws charts as PNG images the bot serves itself', async () => {
+    const body = (await (await chat({ text: 'alerts last 7d' })).json()) as ChatResponse;
+    const images = JSON.stringify(body.cards).match(/\/charts\/[a-f0-9]{32}\.png/g) ?? [];
+    expect(images.length).toBeGreaterThanOrEqual(2);
+    const png = await fetch(`${base}${images[0]}`);
+    expect(png.status).toBe(200);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    const bytes = Buffer.from(await png.arrayBuffer());
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(5_000);
+    expect((await fetch(`${base}/charts/${'0'.repeat(32)}.png`)).status).toBe(404);
+    expect((await fetch(`${base}/charts/..%2F..%2Fpackage.json`)).status).toBe(404);
   });
 
   it('rejects a malformed request with 400 and a hint', async () => {
