@@ -10,13 +10,17 @@ import { countRows, openWorkspace, type Workspace } from './data/local/workspace
 import { ensureDemoWorkspace } from './data/local/write-demo-workspace.js';
 import type { DataProvider } from './data/provider.js';
 import { answer } from './investigation/answer.js';
+import type { ProgressEvent } from './investigation/playbook.js';
 import type { Logger } from './logger.js';
 import { attachImages } from './render/images/attach-images.js';
 import { ImageStore } from './render/images/image-store.js';
 
 export interface Socbot {
   provider: DataProvider;
-  answer(text: string, meta: { correlationId: string; signal?: AbortSignal }): Promise<Section[]>;
+  answer(
+    text: string,
+    meta: { correlationId: string; signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void },
+  ): Promise<Section[]>;
   health(): Promise<Record<string, unknown>>;
   /** Chart and graph images: drawn on demand, kept content-addressed, served by the bot. */
   images: { store: ImageStore; attach(sections: Section[]): Promise<Section[]> };
@@ -59,6 +63,7 @@ export async function createSocbot(config: Config, log: Logger, options: SocbotO
         log,
         correlationId: meta.correlationId,
         ...(meta.signal ? { signal: meta.signal } : {}),
+        ...(meta.onProgress ? { onProgress: meta.onProgress } : {}),
       }),
     async health() {
       return { provider: provider.id, workspace: await countRows(workspace.connection) };

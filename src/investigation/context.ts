@@ -4,6 +4,7 @@
  */
 import type { DataProvider } from '../data/provider.js';
 import type { Logger } from '../logger.js';
+import type { ProgressEvent } from './playbook.js';
 
 export interface CommandContext {
   data: DataProvider;
@@ -14,4 +15,6 @@ export interface CommandContext {
   signal?: AbortSignal;
   /** Ties log lines and error messages of one command together. */
   correlationId: string;
+  /** Hears investigation steps start and finish, so channels can show progress and post sections as they come. */
+  onProgress?: (event: ProgressEvent) => void;
 }

@@ -133,5 +133,5 @@ export async function offerAlertsToInvestigate(ctx: CommandContext): Promise<Sec
 
 /** Runs `investigate [alertId]`. */
 export async function investigateCommand(command: InvestigateCommand, ctx: CommandContext): Promise<Section[]> {
-  return command.alertId ? investigate(command.alertId, ctx) : offerAlertsToInvestigate(ctx);
+  return command.alertId ? investigate(command.alertId, ctx, ctx.onProgress) : offerAlertsToInvestigate(ctx);
 }
