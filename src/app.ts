@@ -12,8 +12,11 @@ import type { DataProvider } from './data/provider.js';
 import { answer } from './investigation/answer.js';
 import type { ProgressEvent } from './investigation/playbook.js';
 import type { Logger } from './logger.js';
+import type { AuditLog } from './policy/audit.js';
 import { attachImages } from './render/images/attach-images.js';
 import { ImageStore } from './render/images/image-store.js';
+import type { ConversationStore } from './store/conversation-store.js';
+import { duckdbAuditLog, duckdbConversationStore, ensureStoreSchema } from './store/duckdb-store.js';
 
 export interface Socbot {
   provider: DataProvider;
@@ -22,6 +25,10 @@ export interface Socbot {
     meta: { correlationId: string; signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void },
   ): Promise<Section[]>;
   health(): Promise<Record<string, unknown>>;
+  /** Every command, who asked and how it went. */
+  audit: AuditLog;
+  /** Where channels keep what they need to post later. */
+  conversations: ConversationStore;
   /** Chart and graph images: drawn on demand, kept content-addressed, served by the bot. */
   images: { store: ImageStore; attach(sections: Section[]): Promise<Section[]> };
   close(): Promise<void>;
@@ -43,6 +50,7 @@ export async function createSocbot(config: Config, log: Logger, options: SocbotO
   if (options.bootstrapDemo) {
     await ensureDemoWorkspace(workspace, { events: config.SOCBOT_DEMO_EVENTS, seed: config.SOCBOT_DEMO_SEED }, log);
   }
+  await ensureStoreSchema(workspace.connection);
   const provider = createLocalProvider(workspace);
   const now = options.now ?? (() => new Date());
   const store = new ImageStore({ directory: path.join(config.SOCBOT_DATA_DIR, 'images') });
@@ -54,6 +62,8 @@ export async function createSocbot(config: Config, log: Logger, options: SocbotO
     onError: (error: unknown, title: string) => log.warn({ err: error, image: title }, 'image could not be drawn'),
   };
   return {
+    audit: duckdbAuditLog(workspace.connection),
+    conversations: duckdbConversationStore(workspace.connection),
     images: { store, attach: (sections) => attachImages(sections, imageOptions) },
     provider,
     answer: (text, meta) =>

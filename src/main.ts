@@ -30,7 +30,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = createServer({ answer: socbot.answer, health: socbot.health, images: socbot.images });
+  const app = createServer({
+    answer: socbot.answer,
+    health: socbot.health,
+    images: socbot.images,
+    audit: socbot.audit,
+  });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     log.info({ url: `http://${config.HOST}:${config.PORT}/` }, 'socbot is listening; open the URL for the local chat');
   });

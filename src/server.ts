@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { type Answerer, chatRouter, type ImageAttacher } from './channels/local/chat-endpoint.js';
+import type { AuditLog } from './policy/audit.js';
 import type { ImageStore } from './render/images/image-store.js';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +16,8 @@ export interface ServerDeps {
   answer: Answerer;
   /** Extra facts for /healthz (provider, workspace counts). */
   health: () => Promise<Record<string, unknown>>;
+  /** The audit log the local chat writes to. */
+  audit?: AuditLog;
   /** Chart and graph images, served at `/charts/<id>.png`. */
   images?: { store: ImageStore; attach: ImageAttacher };
 }
@@ -47,6 +50,6 @@ export function createServer(deps: ServerDeps): Express {
     // Content-addressed: an id always names the same bytes.
     res.type('image/png').set('cache-control', 'public, max-age=31536000, immutable').send(png);
   });
-  app.use(chatRouter(deps.answer, deps.images?.attach));
+  app.use(chatRouter(deps.answer, deps.images?.attach, deps.audit));
   return app;
 }

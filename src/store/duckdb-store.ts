@@ -10,7 +10,7 @@ import type { ConversationStore, StoredConversation } from './conversation-store
 /** Creates the store tables when absent. */
 export async function ensureStoreSchema(connection: DuckDBConnection): Promise<void> {
   await connection.run(`CREATE TABLE IF NOT EXISTS socbot_audit (
-    correlation_id VARCHAR, at TIMESTAMP, channel VARCHAR, user_id VARCHAR, user_name VARCHAR, tenant_id VARCHAR,
+    correlation_id VARCHAR, happened_at TIMESTAMP, channel VARCHAR, user_id VARCHAR, user_name VARCHAR, tenant_id VARCHAR,
     team_id VARCHAR, conversation_id VARCHAR, command VARCHAR, outcome VARCHAR, duration_ms INTEGER, detail VARCHAR)`);
   await connection.run(`CREATE TABLE IF NOT EXISTS socbot_conversations (
     channel VARCHAR, conversation_id VARCHAR, reference VARCHAR, updated_at TIMESTAMP,
@@ -45,7 +45,7 @@ export function duckdbAuditLog(connection: DuckDBConnection): AuditLog {
     },
     async recent(limit) {
       const reader = await connection.runAndReadAll(
-        'SELECT * FROM socbot_audit ORDER BY at DESC, correlation_id LIMIT $limit',
+        'SELECT * FROM socbot_audit ORDER BY happened_at DESC, correlation_id LIMIT $limit',
         { limit: Math.max(1, Math.min(limit, 10_000)) },
       );
       return (reader.getRowObjectsJS() as Record<string, unknown>[]).map((row) => {
@@ -59,7 +59,7 @@ export function duckdbAuditLog(connection: DuckDBConnection): AuditLog {
         };
         return {
           correlationId: String(row.correlation_id),
-          at: row.at as Date,
+          at: row.happened_at as Date,
           actor,
           command: String(row.command),
           outcome: row.outcome as AuditOutcome,

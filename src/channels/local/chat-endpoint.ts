@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Section } from '../../core/section.js';
+import type { AuditLog } from '../../policy/audit.js';
 import { sectionToCard } from '../../render/adaptive-card/render-card.js';
 import { sectionsToMarkdown } from '../../render/markdown/render-markdown.js';
 
@@ -25,8 +26,12 @@ export interface ChatResponse {
 /** Turns Sections into Sections with drawn images (charts, graphs); injected, as it needs the image store. */
 export type ImageAttacher = (sections: Section[]) => Promise<Section[]>;
 
-/** Builds the router for `/api/chat`. */
-export function chatRouter(answerText: Answerer, attachImages: ImageAttacher = async (s) => s): Router {
+/** Builds the router for `/api/chat`; every command is audited as the local user. */
+export function chatRouter(
+  answerText: Answerer,
+  attachImages: ImageAttacher = async (s) => s,
+  audit?: AuditLog,
+): Router {
   const router = express.Router();
   router.post('/api/chat', express.json({ limit: '64kb' }), async (req, res) => {
     const parsed = requestSchema.safeParse(req.body);
@@ -37,9 +42,21 @@ export function chatRouter(answerText: Answerer, attachImages: ImageAttacher = a
     const correlationId = randomUUID();
     const controller = new AbortController();
     res.on('close', () => controller.abort());
+    const started = performance.now();
     const sections = await attachImages(
       await answerText(parsed.data.text, { correlationId, signal: controller.signal }),
     );
+    const first = sections[0];
+    const failed = first?.status === 'failed';
+    await audit?.append({
+      correlationId,
+      at: new Date(),
+      actor: { channel: 'local', userId: 'local-user', userName: 'local chat page', conversationId: 'local' },
+      command: parsed.data.text,
+      outcome: failed ? (first?.problem?.code === 'BadCommand' ? 'bad-command' : 'failed') : 'answered',
+      durationMs: performance.now() - started,
+      ...(failed && first?.problem ? { detail: first.problem.code } : {}),
+    });
     const body: ChatResponse = {
       correlationId,
       cards: sections.map(sectionToCard),

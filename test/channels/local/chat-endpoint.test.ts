@@ -16,10 +16,12 @@ describe('local chat endpoint', () => {
 
   beforeAll(async () => {
     socbot = await createTestSocbot({ events: 5_000 });
-    server = createServer({ answer: socbot.answer, health: socbot.health, images: socbot.images }).listen(
-      0,
-      '127.0.0.1',
-    );
+    server = createServer({
+      answer: socbot.answer,
+      health: socbot.health,
+      images: socbot.images,
+      audit: socbot.audit,
+    }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -60,6 +62,18 @@ describe('local chat endpoint', () => {
     expect(bytes.length).toBeGreaterThan(5_000);
     expect((await fetch(`${base}/charts/${'0'.repeat(32)}.png`)).status).toBe(404);
     expect((await fetch(`${base}/charts/..%2F..%2Fpackage.json`)).status).toBe(404);
+  });
+
+  it('audits every command of the local chat', async () => {
+    await chat({ text: 'alert no-such-alert' });
+    const [latest] = await socbot.audit.recent(1);
+    expect(latest).toMatchObject({
+      command: 'alert no-such-alert',
+      outcome: 'failed',
+      detail: 'AlertNotFound',
+      actor: { channel: 'local', userId: 'local-user' },
+    });
+    expect(latest?.durationMs).toBeGreaterThanOrEqual(0);
   });
 
   it('rejects a malformed request with 400 and a hint', async () => {

@@ -25,10 +25,12 @@ describe.skipIf(!hasChromium)('local chat page in Chromium', () => {
 
   beforeAll(async () => {
     socbot = await createTestSocbot();
-    server = createServer({ answer: socbot.answer, health: socbot.health, images: socbot.images }).listen(
-      0,
-      '127.0.0.1',
-    );
+    server = createServer({
+      answer: socbot.answer,
+      health: socbot.health,
+      images: socbot.images,
+      audit: socbot.audit,
+    }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
