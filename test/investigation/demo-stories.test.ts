@@ -65,6 +65,12 @@ describe('investigate finds each planted attack story', () => {
     expect(tree?.status).toBe('ok');
     expect(markdown).toMatch(/\[source:lev0\][^\n]*c:\\w!ndows\\system32\\suchost\.exe/i);
     expect(markdown).toContain('-a cryptonight');
+    const verdict = sections.find((s) => s.id === 'verdict');
+    expect(verdict?.title).toMatch(/malicious/i);
+    const verdictText = sectionsToMarkdown([verdict!]);
+    expect(verdictText).toMatch(/svchost/i);
+    expect(verdictText).toMatch(/w!ndows|unusual character|odd/i);
+    expect(verdictText).toMatch(/min(ing|er)/i);
   });
 
   it('credential dumping: rundll32 comsvcs.dll MiniDump of lsass in the tree', async () => {
@@ -87,8 +93,23 @@ describe('investigate finds each planted attack story', () => {
     expect(markdown).toMatch(/\/ru system/i);
   });
 
-  it('encoded PowerShell: the encoded command in the tree', async () => {
-    const { markdown } = await report('encoded-powershell');
+  it('encoded PowerShell: decoded, with the download URL among the IoCs', async () => {
+    const { markdown, sections } = await report('encoded-powershell');
     expect(markdown).toMatch(/-enc(odedcommand)?\s+[A-Za-z0-9+/=]{40,}/i);
+    const iocs = sectionsToMarkdown(sections.filter((s) => s.id.startsWith('iocs')));
+    expect(iocs).toMatch(/DownloadString/i);
+    expect(iocs).toMatch(/url/);
+    expect(iocs).toMatch(/hxxps?:\/\/|https?:\/\//i);
+    expect(sections.find((s) => s.id === 'verdict')?.title).toMatch(/malicious/i);
+  });
+
+  it('every story ends with a verdict that gives its reasons', async () => {
+    for (const story of demo.stories.filter((s) => !s.name.startsWith('benign'))) {
+      const { sections } = await report(story.name);
+      const verdict = sections.at(-1);
+      expect(verdict?.id).toBe('verdict');
+      expect(verdict?.status).toBe('ok');
+      expect(verdict?.title, story.name).toMatch(/malicious|suspicious|inconclusive/i);
+    }
   });
 });

@@ -23,6 +23,7 @@ export const stepCommands = {
   processes: 'host-processes',
   logons: 'host-logons',
   'failed-logons': 'failed-logons',
+  iocs: 'iocs',
 } as const satisfies Partial<Record<Command['name'], StepId>>;
 
 export type StepCommand = Extract<Command, { name: keyof typeof stepCommands }>;
@@ -83,5 +84,6 @@ export async function runStepOnTarget(
 export async function runStepCommand(command: StepCommand, ctx: CommandContext): Promise<Section[]> {
   const stepId = stepCommands[command.name];
   if ('target' in command) return runStepOnTarget(stepId, command.target, ctx, command.window);
-  return runStepOn(stepId, await loadAlert(command.alertId, ctx), ctx, command.window);
+  const window = 'window' in command ? command.window : undefined;
+  return runStepOn(stepId, await loadAlert(command.alertId, ctx), ctx, window);
 }

@@ -8,8 +8,10 @@ import { cmdlineElsewhereStep } from './cmdline-elsewhere.js';
 import { failedLogonsStep } from './failed-logons.js';
 import { hostLogonsStep } from './host-logons.js';
 import { hostProcessesStep } from './host-processes.js';
+import { iocsStep } from './iocs.js';
 import { processTreeStep } from './process-tree.js';
 import { relatedAlertsStep } from './related-alerts.js';
+import { verdictStep } from './verdict.js';
 
 /** Every registered step, in playbook order. */
 export const playbookSteps: readonly Step[] = [
@@ -17,11 +19,12 @@ export const playbookSteps: readonly Step[] = [
   relatedAlertsStep,
   processTreeStep,
   hostProcessesStep,
-  // ── 'iocs' (and 'threat-intel') go here: written in parallel, registered when they land. ──
+  iocsStep,
   cmdlineElsewhereStep,
   hostLogonsStep,
   failedLogonsStep,
-  // ── 'verdict' goes last: it runs `after` every other step and reads their findings. ──
+  // Last: it runs after every other step and reads their findings.
+  verdictStep,
 ];
 
 /** The registered step with this id, or undefined when it is not registered (yet). */
