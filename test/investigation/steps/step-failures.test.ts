@@ -155,8 +155,9 @@ describe('failures are contained in their step', () => {
   const hostAlert = hostContextAlert('WEB01', now);
 
   it('a step that throws gets a failed Section with a reference; the others finish', async () => {
+    // An id no registered step uses, so the broken step's Section cannot be confused with a real one.
     const broken: Step = {
-      id: 'iocs',
+      id: 'threat-intel',
       title: 'Broken step',
       needs: [],
       async run() {
@@ -165,7 +166,7 @@ describe('failures are contained in their step', () => {
     };
     const { provider } = fixedProvider();
     const sections = await runPlaybook([broken, ...playbookSteps], hostAlert, commandContext(provider, now));
-    const failed = sections.find((s) => s.id === 'iocs');
+    const failed = sections.find((s) => s.id === 'threat-intel');
     expect(failed).toMatchObject({
       status: 'failed',
       problem: { code: 'Unexpected', correlationId: 'test-correlation' },
