@@ -4,7 +4,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Actor, ChannelKind } from '../policy/actor.js';
-import type { AuditEntry, AuditLog, AuditOutcome } from '../policy/audit.js';
+import type { AuditLog, AuditOutcome } from '../policy/audit.js';
 import type { ConversationStore, StoredConversation } from './conversation-store.js';
 
 /** Creates the store tables when absent. */

@@ -2,16 +2,7 @@
  * Conversions between socbot's row values and DuckDB's: timestamps as `Date` (UTC) on our side,
  * microsecond `DuckDBTimestampValue`s on DuckDB's; BIGINT counts become numbers.
  */
-import {
-  BOOLEAN,
-  DOUBLE,
-  DuckDBTimestampValue,
-  type DuckDBType,
-  type DuckDBValue,
-  INTEGER,
-  TIMESTAMP,
-  VARCHAR,
-} from '@duckdb/node-api';
+import { DuckDBTimestampValue, type DuckDBValue } from '@duckdb/node-api';
 import type { ColumnKind } from '../../core/rows.js';
 
 /** SQL type name for DDL. */
