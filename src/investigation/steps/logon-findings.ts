@@ -21,8 +21,11 @@ type LogonRow = Pick<
 /** Logon types run at the machine itself, and those that come over the network. */
 const localTypes = new Set([2, 4, 5, 7, 11]);
 const remoteTypes = new Set([3, 8, 9, 10]);
-/** One address failing against this many accounts is a spray; this many failures on one account, brute force. */
-export const sprayAccounts = 3;
+/**
+ * One address failing against this many accounts is a spray; this many failures, brute force. Fewer is what any
+ * internet-facing host sees all day (scanners trying admin/test/user): summarised, not raised one by one.
+ */
+export const sprayAccounts = 5;
 export const bruteForceFailures = 10;
 
 /**
@@ -135,17 +138,26 @@ export function failedLogonFindings(failures: readonly LogonRow[], successes: re
   const findings: Finding[] = [];
   // Indexed once: a spray from many addresses must not rescan every successful logon per address.
   const successesFrom = new Map(groupBy(successes, sourceAddress));
+  let quietSources = 0;
+  let quietFailures = 0;
   for (const source of failureSources(failures)) {
     const spray = source.accounts.length >= sprayAccounts;
-    if (!spray && source.failures.length < bruteForceFailures) continue;
-    const kind = spray ? 'Password spray' : 'Brute force';
+    const bruteForce = source.failures.length >= bruteForceFailures;
+    const found = successesFrom.get(source.ip)?.find((row) => row.TimeGenerated >= source.first);
+    // A success after a few failures is someone mistyping a password, unless it came from the internet.
+    const success = spray || bruteForce || isPublicAddress(source.ip) ? found : undefined;
+    if (!spray && !bruteForce && !success) {
+      quietSources += 1;
+      quietFailures += source.failures.length;
+      continue;
+    }
+    const kind = spray ? 'Password spray' : bruteForce ? 'Brute force' : 'Failed logons from a public address';
     findings.push({
-      leaning: 'malicious',
+      leaning: spray || bruteForce ? 'malicious' : 'info',
       reason: `${kind}: ${source.ip} failed ${counted(source.failures.length, 'time')} against ${counted(source.accounts.length, 'account')}.`,
       evidence: source.accounts.slice(0, 10).join(', '),
       stepId: 'failed-logons',
     });
-    const success = successesFrom.get(source.ip)?.find((row) => row.TimeGenerated >= source.first);
     if (success) {
       findings.push({
         leaning: 'malicious',
@@ -154,6 +166,14 @@ export function failedLogonFindings(failures: readonly LogonRow[], successes: re
         stepId: 'failed-logons',
       });
     }
+  }
+  if (quietSources > 0) {
+    findings.push({
+      leaning: 'info',
+      reason: `${counted(quietSources, 'other address', 'other addresses')} failed a few times each (${counted(quietFailures, 'failure')} in all): typos and background scanning, none followed by a success from the internet.`,
+      evidence: `fewer than ${sprayAccounts} accounts and ${bruteForceFailures} failures per address`,
+      stepId: 'failed-logons',
+    });
   }
   return findings;
 }

@@ -45,7 +45,9 @@ describe.skipIf(!hasSharedData)('failed logons of the devops-vm password spray',
     expect(perAccount?.totalRows).toBe(19);
     expect(perSource?.rows[0]).toEqual({ ip: '66.90.100.200', failures: '14', accounts: '14' });
     expect(perSource?.totalRows).toBe(6);
-    expect(findings).toHaveLength(1);
+    // The spray is raised; the five addresses that failed a few times each are summarised as background.
+    expect(findings?.filter((f) => f.leaning === 'malicious')).toHaveLength(1);
+    expect(findings?.find((f) => f.leaning === 'info')?.reason).toMatch(/^5 other addresses failed a few times each/);
     expect(findings?.[0]).toMatchObject({
       leaning: 'malicious',
       reason: 'Password spray: 66.90.100.200 failed 14 times against 14 accounts.',
@@ -60,7 +62,7 @@ describe.skipIf(!hasSharedData)('failed logons of the devops-vm password spray',
     );
     await insertNewRows(ws.workspace.connection, 'SecurityEvent', [success], [eventKey(success)]);
     const { findings } = await run();
-    expect(findings?.map((f) => f.reason)).toEqual([
+    expect(findings?.filter((f) => f.leaning === 'malicious').map((f) => f.reason)).toEqual([
       'Password spray: 66.90.100.200 failed 14 times against 14 accounts.',
       'After those failures, a logon from 66.90.100.200 succeeded: devops-vm\\devops at 2024-10-18 09:29:50Z.',
     ]);

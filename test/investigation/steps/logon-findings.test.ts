@@ -107,7 +107,7 @@ describe('failedLogonFindings', () => {
     logon(minute, { TargetUserName: user, TargetDomainName: '-', IpAddress: ip, LogonType: 3 }, 4625);
 
   it('sees a password spray, then the success from the same address', () => {
-    const failures = ['admin', 'backup', 'sql', 'test'].map((user, i) => fail(i, user, '45.130.145.159'));
+    const failures = ['admin', 'backup', 'sql', 'test', 'user'].map((user, i) => fail(i, user, '45.130.145.159'));
     const success = logon(10, {
       Account: 'WEB01\\backup',
       IpAddress: '45.130.145.159',
@@ -119,8 +119,8 @@ describe('failedLogonFindings', () => {
     expect(rest).toEqual([]);
     expect(spray).toMatchObject({
       leaning: 'malicious',
-      reason: 'Password spray: 45.130.145.159 failed 4 times against 4 accounts.',
-      evidence: 'admin, backup, sql, test',
+      reason: 'Password spray: 45.130.145.159 failed 5 times against 5 accounts.',
+      evidence: 'admin, backup, sql, test, user',
     });
     expect(succeeded?.reason).toBe(
       'After those failures, a logon from 45.130.145.159 succeeded: WEB01\\backup at 2024-03-01 10:10:00Z.',
@@ -138,7 +138,24 @@ describe('failedLogonFindings', () => {
       fail(2, 'c', '-'),
       fail(3, 'd', '::1'),
     ];
-    expect(failedLogonFindings(few, [])).toEqual([]);
+    // A few failures per address are typos and internet background noise: one summary line, nothing raised.
+    const findings = failedLogonFindings(few, []);
+    expect(findings.filter((f) => f.leaning !== 'info')).toEqual([]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.reason).toMatch(/^1 other address failed a few times each \(2 failures in all\)/);
+  });
+
+  it('a success after a few failures is a typo inside the network, but worth saying from the internet', () => {
+    const typo = [fail(0, 'alice', '10.0.0.5')];
+    const fromInside = logon(5, { Account: 'CONTOSO\\alice', IpAddress: '10.0.0.5', LogonType: 3 });
+    expect(failedLogonFindings(typo, [fromInside]).filter((f) => f.leaning === 'malicious')).toEqual([]);
+    const probe = [fail(0, 'admin', '45.130.145.159'), fail(1, 'backup', '45.130.145.159')];
+    const fromOutside = logon(5, { Account: 'WEB01\\backup', IpAddress: '45.130.145.159', LogonType: 3 });
+    const reasons = failedLogonFindings(probe, [fromOutside]).map((f) => `${f.leaning}: ${f.reason}`);
+    expect(reasons[0]).toBe(
+      'info: Failed logons from a public address: 45.130.145.159 failed 2 times against 2 accounts.',
+    );
+    expect(reasons[1]).toMatch(/^malicious: After those failures, a logon from 45\.130\.145\.159 succeeded/);
   });
 });
 
