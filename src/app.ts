@@ -8,6 +8,7 @@ import type { Section } from './core/section.js';
 import { createLocalProvider } from './data/local/local-provider.js';
 import { countRows, openWorkspace, type Workspace } from './data/local/workspace.js';
 import { ensureDemoWorkspace } from './data/local/write-demo-workspace.js';
+import { createLogAnalyticsProvider } from './data/loganalytics/loganalytics-provider.js';
 import type { DataProvider } from './data/provider.js';
 import { answer } from './investigation/answer.js';
 import type { ProgressEvent } from './investigation/playbook.js';
@@ -43,15 +44,16 @@ export interface SocbotOptions {
 
 /** Builds socbot's core from configuration. */
 export async function createSocbot(config: Config, log: Logger, options: SocbotOptions = {}): Promise<Socbot> {
-  if (config.SOCBOT_PROVIDER !== 'local') {
-    throw new Error(`SOCBOT_PROVIDER=${config.SOCBOT_PROVIDER} is not available in this version; use local.`);
-  }
   const workspace: Workspace = await openWorkspace(config.SOCBOT_DATA_DIR);
-  if (options.bootstrapDemo) {
+  // The workspace file also holds socbot's own state (audit, conversations), whichever provider answers queries.
+  if (options.bootstrapDemo && config.SOCBOT_PROVIDER === 'local') {
     await ensureDemoWorkspace(workspace, { events: config.SOCBOT_DEMO_EVENTS, seed: config.SOCBOT_DEMO_SEED }, log);
   }
   await ensureStoreSchema(workspace.connection);
-  const provider = createLocalProvider(workspace);
+  const provider =
+    config.SOCBOT_PROVIDER === 'loganalytics'
+      ? createLogAnalyticsProvider(config, { log })
+      : createLocalProvider(workspace);
   const now = options.now ?? (() => new Date());
   const store = new ImageStore({ directory: path.join(config.SOCBOT_DATA_DIR, 'images') });
   const imageOptions = {
@@ -76,7 +78,10 @@ export async function createSocbot(config: Config, log: Logger, options: SocbotO
         ...(meta.onProgress ? { onProgress: meta.onProgress } : {}),
       }),
     async health() {
-      return { provider: provider.id, workspace: await countRows(workspace.connection) };
+      return {
+        provider: provider.id,
+        ...(provider.id === 'local' ? { workspace: await countRows(workspace.connection) } : {}),
+      };
     },
     async close() {
       await provider.close();

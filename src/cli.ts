@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createSocbot } from './app.js';
+import { runDoctor } from './cli/doctor.js';
 import { ConfigError, loadConfig } from './config.js';
 import { isSocbotError, SocbotError } from './core/errors.js';
 import type { Section } from './core/section.js';
@@ -21,7 +22,8 @@ Usage:
   socbot ask "<command>" [--json|--cards]   answer one command, e.g. socbot ask "alerts last 7d"
   socbot demo [--events N] [--seed S] [--end ISO-TIME] [--force]
                                         generate the demo workspace (default 200000 events, seed 42, ending now)
-  socbot import <file|folder>...        load Log Analytics CSV/JSON exports or Windows event JSON lines
+  socbot import <file|folder>...        load Log Analytics CSV/JSON exports or Windows event JSON
+  socbot doctor                         check the Azure Log Analytics set-up and say what to fix lines
   socbot help                           this text
 
 Settings come from the environment or .env (see .env.example); the workspace is in SOCBOT_DATA_DIR.`;
@@ -151,6 +153,8 @@ async function run(argv: string[]): Promise<number> {
       return demo(args);
     case 'import':
       return importCommand(args);
+    case 'doctor':
+      return runDoctor(loadConfig(), print);
     case 'serve':
     case 'start':
       await import('./main.js');

@@ -6,10 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { logAnalyticsConfigProblems, logAnalyticsConfigSchema } from './data/loganalytics/loganalytics-config.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
-const schema = z.object({
+const baseSchema = z.object({
   PORT: port.default(3978).describe('HTTP port of the bot server'),
   HOST: z.string().min(1).default('127.0.0.1').describe('Interface to listen on'),
   SOCBOT_DATA_DIR: z.string().min(1).default('./data').describe('Where the embedded workspace and store live'),
@@ -28,6 +29,14 @@ const schema = z.object({
     .optional()
     .describe('A QuickChart server; charts become its image URLs instead of local PNGs'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Every setting: the base ones and each integration's own (Log Analytics, …). */
+const schema = baseSchema.extend(logAnalyticsConfigSchema.shape).superRefine((config, context) => {
+  // An integration's settings are required only once it is chosen.
+  if (config.SOCBOT_PROVIDER === 'loganalytics') {
+    for (const problem of logAnalyticsConfigProblems(config)) context.addIssue({ code: 'custom', message: problem });
+  }
 });
 
 /** The validated configuration. */
@@ -49,7 +58,10 @@ export function loadConfig(env: Record<string, string | undefined> = { ...readEn
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const result = schema.safeParse(present);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    // Cross-field rules (e.g. Log Analytics settings) name their variable in the message itself.
+    const lines = result.error.issues.map((issue) =>
+      issue.path.length > 0 ? `  ${issue.path.join('.')}: ${issue.message}` : `  ${issue.message}`,
+    );
     throw new ConfigError(`Invalid configuration; fix these variables (see .env.example):\n${lines.join('\n')}`);
   }
   return Object.freeze(result.data);
