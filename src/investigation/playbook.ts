@@ -107,7 +107,9 @@ export async function runPlaybook(
 ): Promise<Section[]> {
   const emit = options.onProgress ?? (() => undefined);
   const query = memoisedQuery(ctx);
-  const findings: Finding[] = [];
+  // Kept per step and read in playbook order, so the verdict lists them the same way however steps interleave.
+  const findingsByStep = new Map<StepId, readonly Finding[]>();
+  const findingsSoFar = () => steps.flatMap((s) => findingsByStep.get(s.id) ?? []);
   const results = new Map<StepId, Section[]>();
   const done = new Map<StepId, Promise<void>>();
   const limit = Math.max(1, options.concurrency ?? defaultConcurrency);
@@ -149,13 +151,13 @@ export async function runPlaybook(
           ...ctx,
           alert,
           query,
-          findings: [...findings],
+          findings: findingsSoFar(),
           ...(options.window ? { window: options.window } : {}),
         }),
         options.stepTimeoutMs ?? defaultStepTimeoutMs,
         step.title,
       );
-      findings.push(...(output.findings ?? []));
+      findingsByStep.set(step.id, output.findings ?? []);
       results.set(step.id, withFindings(output.sections, output.findings ?? []));
       emit({
         type: 'finished',
