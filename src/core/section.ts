@@ -75,7 +75,9 @@ export type Block =
   | { kind: 'code'; text: string }
   | { kind: 'table'; columns: TableColumn[]; rows: Record<string, string>[]; totalRows: number }
   | { kind: 'chart'; chart: ChartSpec; image?: ImageRef }
-  | { kind: 'graph'; graph: GraphSpec; image?: ImageRef };
+  | { kind: 'graph'; graph: GraphSpec; image?: ImageRef }
+  /** A document to hand over as a file (`export`): channels attach or upload it, the CLI prints it. */
+  | { kind: 'attachment'; fileName: string; mimeType: string; content: string };
 
 /** A follow-up button: a command to run, shown with a label. */
 export interface NextAction {

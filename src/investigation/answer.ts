@@ -6,6 +6,7 @@ import type { Command } from '../core/command.js';
 import { isSocbotError } from '../core/errors.js';
 import { parseCommand } from '../core/parse-command.js';
 import { problemSection, type Section, section } from '../core/section.js';
+import { exportCommand } from './commands/export.js';
 import { helpSections } from './commands/help.js';
 import { investigateCommand } from './commands/investigate.js';
 import { listAlerts } from './commands/list-alerts.js';
@@ -38,6 +39,8 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
       return showAlert(command.alertId, ctx);
     case 'investigate':
       return investigateCommand(command, ctx);
+    case 'export':
+      return exportCommand(command, ctx);
     default:
       return notAvailable(command);
   }

@@ -2,10 +2,23 @@
  * Section → Markdown: the CLI's output and every message's plain-text fallback. Pure.
  */
 import type { Block, ChartSpec, Section } from '../../core/section.js';
+import { formatBytes, utf8Bytes } from '../export/byte-size.js';
 import { limits, truncate } from '../text-limits.js';
 
-function escapeCell(value: string): string {
-  return truncate(value, limits.tableCell).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** How much of long things Markdown shows; a document export shows everything the Sections carry. */
+export interface MarkdownLimits {
+  tableCell: number;
+  codeBlock: number;
+  tableRows: number;
+}
+
+/** The limits of chat messages and the CLI. */
+const chatLimits: MarkdownLimits = limits;
+/** No cuts: for exported documents. */
+export const fullDocument: MarkdownLimits = { tableCell: Infinity, codeBlock: Infinity, tableRows: Infinity };
+
+function escapeCell(value: string, max: number): string {
+  return truncate(value, max).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 function chartText(chart: ChartSpec): string {
@@ -27,26 +40,26 @@ function chartText(chart: ChartSpec): string {
   }
 }
 
-function blockText(block: Block): string {
+function blockText(block: Block, cuts: MarkdownLimits): string {
   switch (block.kind) {
     case 'facts':
-      return block.facts.map((f) => `- **${f.label}:** ${truncate(f.value, limits.tableCell)}`).join('\n');
+      return block.facts.map((f) => `- **${f.label}:** ${truncate(f.value, cuts.tableCell)}`).join('\n');
     case 'text':
       return block.markdown;
     case 'code':
-      return `\`\`\`\n${truncate(block.text, limits.codeBlock).replace(/```/g, '`\u200b``')}\n\`\`\``;
+      return `\`\`\`\n${truncate(block.text, cuts.codeBlock).replace(/```/g, '`\u200b``')}\n\`\`\``;
     case 'table': {
       if (block.rows.length === 0) return '_No rows._';
       const header = `| ${block.columns.map((c) => c.label).join(' | ')} |`;
       const rule = `| ${block.columns.map(() => '---').join(' | ')} |`;
-      const rows = block.rows.slice(0, limits.tableRows).map((row) => {
+      const rows = block.rows.slice(0, cuts.tableRows).map((row) => {
         const cells = block.columns.map((c) => {
-          const cell = escapeCell(row[c.key] ?? '');
+          const cell = escapeCell(row[c.key] ?? '', cuts.tableCell);
           return c.mono && cell ? `\`${cell.replace(/`/g, "'")}\`` : cell;
         });
         return `| ${cells.join(' | ')} |`;
       });
-      const hidden = block.totalRows - Math.min(block.rows.length, limits.tableRows);
+      const hidden = block.totalRows - Math.min(block.rows.length, cuts.tableRows);
       return [
         header,
         rule,
@@ -61,11 +74,14 @@ function blockText(block: Block): string {
         : chartText(block.chart);
     case 'graph':
       return `**${block.graph.title}**: ${block.graph.nodes.length} nodes, ${block.graph.edges.length} edges`;
+    case 'attachment':
+      // The document itself is the channel's to attach (or the CLI's to print); here it is named and sized.
+      return `📎 **${block.fileName}** (${block.mimeType}, ${formatBytes(utf8Bytes(block.content))})`;
   }
 }
 
-/** Renders one Section as Markdown. */
-export function sectionToMarkdown(section: Section): string {
+/** Renders one Section as Markdown (cut to chat limits unless told otherwise). */
+export function sectionToMarkdown(section: Section, cuts: MarkdownLimits = chatLimits): string {
   const parts = [`## ${section.title}`];
   if (section.subtitle) parts.push(`_${section.subtitle}_`);
   for (const warning of section.warnings) parts.push(`> ⚠️ ${warning}`);
@@ -73,12 +89,12 @@ export function sectionToMarkdown(section: Section): string {
     parts.push(`**${section.problem.message}**`);
     if (section.problem.hint) parts.push(section.problem.hint);
   }
-  for (const block of section.blocks) parts.push(blockText(block));
+  for (const block of section.blocks) parts.push(blockText(block, cuts));
   if (section.actions.length > 0) parts.push(`Next: ${section.actions.map((a) => `\`${a.command}\``).join(' · ')}`);
   return parts.join('\n\n');
 }
 
-/** Renders Sections as one Markdown document. */
-export function sectionsToMarkdown(sections: readonly Section[]): string {
-  return `${sections.map(sectionToMarkdown).join('\n\n---\n\n')}\n`;
+/** Renders Sections as one Markdown document (cut to chat limits unless told otherwise). */
+export function sectionsToMarkdown(sections: readonly Section[], cuts: MarkdownLimits = chatLimits): string {
+  return `${sections.map((section) => sectionToMarkdown(section, cuts)).join('\n\n---\n\n')}\n`;
 }
