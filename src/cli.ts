@@ -13,6 +13,7 @@ import { openWorkspace } from './data/local/workspace.js';
 import { writeDemoWorkspace } from './data/local/write-demo-workspace.js';
 import { createLogger } from './logger.js';
 import { sectionToCard } from './render/adaptive-card/render-card.js';
+import { findAttachment } from './render/export/export-document.js';
 import { sectionsToMarkdown } from './render/markdown/render-markdown.js';
 
 const usage = `socbot — chat-ops for SOC teams
@@ -54,7 +55,9 @@ async function ask(args: string[]): Promise<number> {
     // The server holds the workspace: ask it instead.
     sections = await askServer(`http://${config.HOST}:${config.PORT}/api/chat`, text, error);
   }
-  if (values.json) print(JSON.stringify(sections, null, 2));
+  const document = findAttachment(sections);
+  if (document && !values.json && !values.cards) print(document.content);
+  else if (values.json) print(JSON.stringify(sections, null, 2));
   else if (values.cards) print(JSON.stringify(sections.map(sectionToCard), null, 2));
   else print(sectionsToMarkdown(sections));
   return sections.some((s) => s.status === 'failed') ? 1 : 0;

@@ -13,7 +13,6 @@ function addUserMessage(text) {
 
 function renderCard(cardJson) {
   const card = new AdaptiveCards.AdaptiveCard();
-  card.hostConfig = new AdaptiveCards.HostConfig({ fontFamily: 'Segoe UI, system-ui, sans-serif' });
   card.onExecuteAction = (action) => {
     const command = action.data?.command;
     if (command) send(command);
