@@ -10,7 +10,7 @@ import { logonCountsByAccountAndType, logonsOverTime } from '../../analysis/logo
 import { logonTypeName } from '../../analysis/logons/logon-types.js';
 import type { Alert } from '../../core/alert.js';
 import type { SecurityEventRow } from '../../core/rows.js';
-import type { Block, Fact, NextAction, Section } from '../../core/section.js';
+import type { Block, ChartSpec, Fact, NextAction, Section } from '../../core/section.js';
 import { section } from '../../core/section.js';
 import { formatTime } from '../../core/time-window.js';
 import type { Finding, Step, StepContext } from '../step.js';
@@ -154,6 +154,19 @@ function clustersTable(rows: readonly SecurityEventRow[]): Block {
   );
 }
 
+/** Logons per account, stacked by logon type: who logs on, and how. */
+function countsChart(rows: readonly SecurityEventRow[]): ChartSpec {
+  const counts = logonCountsByAccountAndType(rows);
+  return {
+    type: 'bar',
+    title: 'Logons by account and logon type',
+    horizontal: true,
+    stacked: true,
+    labels: counts.rows.map((row) => row.account),
+    series: counts.logonTypes.map((type) => ({ name: type, values: counts.rows.map((row) => row.counts[type] ?? 0) })),
+  };
+}
+
 function logonsSection(alert: Alert, rows: readonly SecurityEventRow[], subtitle: string, warnings: string[]): Section {
   const accounts = new Set(rows.map(logonAccount));
   const sources = new Set(rows.map(sourceAddress).filter((ip) => ip !== null));
@@ -172,6 +185,7 @@ function logonsSection(alert: Alert, rows: readonly SecurityEventRow[], subtitle
         ],
       },
       countsTable(rows),
+      { kind: 'chart', chart: countsChart(rows) },
       {
         kind: 'chart',
         chart: {

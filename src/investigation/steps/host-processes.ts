@@ -49,17 +49,70 @@ function namesChart(clustered: Clustered): ChartSpec {
   };
 }
 
+/** Process names in the box plots: the most frequent ones, so the chart stays readable. */
+const boxLabels = 15;
+
+/**
+ * The notebook's box plots: per process name, how much the command-line token count and the path score vary
+ * (the path by system and user session, msticpy's hue). Wide boxes mean a process run in unusual ways.
+ */
+function variabilityCharts(rows: readonly FeatureRow[]): ChartSpec[] {
+  const byName = new Map<string, FeatureRow[]>();
+  for (const row of rows) {
+    const name = row.processName || 'unknown';
+    const list = byName.get(name);
+    if (list) list.push(row);
+    else byName.set(name, [row]);
+  }
+  const names = [...byName].sort((a, b) => b[1].length - a[1].length).slice(0, boxLabels);
+  const labels = names.map(([name]) => name);
+  const samples = (pick: (row: FeatureRow) => number, keep: (row: FeatureRow) => boolean = () => true) =>
+    names.map(([, group]) => group.filter(keep).map(pick));
+  return [
+    {
+      type: 'box',
+      title: 'Variability of command-line tokens',
+      labels,
+      series: [{ name: 'Command-line tokens', samples: samples((row) => row.commandlineTokensFull) }],
+      valueLabel: 'delimiters in the command line',
+    },
+    {
+      type: 'box',
+      title: 'Variability of path',
+      labels,
+      series: [
+        {
+          name: 'System session',
+          samples: samples(
+            (row) => row.pathLogScore,
+            (row) => row.isSystemSession,
+          ),
+        },
+        {
+          name: 'User session',
+          samples: samples(
+            (row) => row.pathLogScore,
+            (row) => !row.isSystemSession,
+          ),
+        },
+      ],
+      valueLabel: 'log10 of the path score',
+    },
+  ];
+}
+
 const time = (date: Date | null) => (date ? formatTime(date) : '');
 
 function clustersSection(
   clustered: Clustered,
-  inputCount: number,
+  features: readonly FeatureRow[],
   alert: Alert,
   subtitle: string,
   warnings: string[],
 ): Section {
   const clusters = clustered.rows.filter((row) => row.Clustered).sort((a, b) => b.ClusterSize - a.ClusterSize);
   const rare = clustered.rows.length - clusters.length;
+  const inputCount = features.length;
   return section({
     id: 'host-processes',
     title: `${counted(inputCount, 'process event')} on the host: ${counted(clusters.length, 'repeated pattern')}, ${counted(rare, 'one-off process', 'one-off processes')}`,
@@ -96,6 +149,7 @@ function clustersSection(
             ),
           ]
         : [{ kind: 'text' as const, markdown: 'No two processes in the window ran alike.' }]),
+      ...variabilityCharts(features).map((chart) => ({ kind: 'chart' as const, chart })),
     ],
     actions: processActions(alert),
   });
@@ -217,7 +271,7 @@ export const hostProcessesStep: Step = {
     const alertIndex = alertProcessIndex(result.rows, alert);
     return {
       sections: [
-        clustersSection(clustered, rows.length, alert, subtitle, warnings),
+        clustersSection(clustered, rows, alert, subtitle, warnings),
         rareSection(clustered, alert, alertIndex, subtitle),
       ],
       findings: findings(clustered, rows, alert, alertIndex),

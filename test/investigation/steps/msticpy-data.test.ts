@@ -146,7 +146,15 @@ describe.skipIf(!hasSharedData)('steps on the FTP -s alert (msticpy demo data)',
     ]);
     // msticpy's logon clustering on these logons: adm1nistrator's network logon is the one-off.
     expect(clusters?.rows[0]).toMatchObject({ account: 'MSTICAlertsWin1\\adm1nistrator', count: '1 (one-off)' });
-    const line = logons.blocks.find((b) => b.kind === 'chart');
+    const stacked = logons.blocks.find((b) => b.kind === 'chart' && b.chart.type === 'bar');
+    expect(
+      stacked?.kind === 'chart' && stacked.chart.type === 'bar' && stacked.chart.series.map((s) => s.values),
+    ).toEqual([
+      [2, 0, 0],
+      [0, 1, 0],
+      [0, 0, 11],
+    ]);
+    const line = logons.blocks.find((b) => b.kind === 'chart' && b.chart.type === 'line');
     expect(line?.kind === 'chart' && line.chart.type === 'line' && line.chart.series.map((s) => s.name)).toEqual([
       'Batch',
       'Network',
