@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { requireCompleteSlack, slackConfigSchema } from './channels/slack/slack-config.js';
 import { logAnalyticsConfigProblems, logAnalyticsConfigSchema } from './data/loganalytics/loganalytics-config.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -32,12 +33,16 @@ const baseSchema = z.object({
 });
 
 /** Every setting: the base ones and each integration's own (Log Analytics, …). */
-const schema = baseSchema.extend(logAnalyticsConfigSchema.shape).superRefine((config, context) => {
-  // An integration's settings are required only once it is chosen.
-  if (config.SOCBOT_PROVIDER === 'loganalytics') {
-    for (const problem of logAnalyticsConfigProblems(config)) context.addIssue({ code: 'custom', message: problem });
-  }
-});
+const schema = baseSchema
+  .extend(logAnalyticsConfigSchema.shape)
+  .extend(slackConfigSchema.shape)
+  .superRefine((config, context) => {
+    // An integration's settings are required only once it is chosen.
+    if (config.SOCBOT_PROVIDER === 'loganalytics') {
+      for (const problem of logAnalyticsConfigProblems(config)) context.addIssue({ code: 'custom', message: problem });
+    }
+    requireCompleteSlack(config, context);
+  });
 
 /** The validated configuration. */
 export type Config = Readonly<z.infer<typeof schema>>;

@@ -3,6 +3,8 @@
  */
 import type { Server } from 'node:http';
 import { createSocbot } from './app.js';
+import { mountSlack, slackEventsPath } from './channels/slack/mount-slack.js';
+import { slackSettings } from './channels/slack/slack-config.js';
 import { ConfigError, loadConfig } from './config.js';
 import { isSocbotError } from './core/errors.js';
 import { createLogger } from './logger.js';
@@ -36,6 +38,11 @@ async function main(): Promise<void> {
     images: socbot.images,
     audit: socbot.audit,
   });
+  const slack = slackSettings(config);
+  if (slack) {
+    await mountSlack(app, { settings: slack, socbot, log });
+    log.info({ path: slackEventsPath }, 'Slack channel on');
+  }
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     log.info({ url: `http://${config.HOST}:${config.PORT}/` }, 'socbot is listening; open the URL for the local chat');
   });

@@ -1,0 +1,57 @@
+/**
+ * Follow-ups in a thread: inside an investigation's thread, a short command (`tree`, `logons -2h..0`, `vt`, `more`)
+ * means "for this thread's alert". Pure: the adapter remembers which alert a thread is about and asks here.
+ */
+import type { CommandName } from '../../core/command.js';
+import { commandNameOf, parseCommand, tokenize } from '../../core/parse-command.js';
+import { parseRelativeWindow } from '../../core/time-window.js';
+
+/** Commands that take the alert id first, and may be followed by a time window. */
+const alertFirstCommands: ReadonlySet<CommandName> = new Set([
+  'alert',
+  'investigate',
+  'related',
+  'tree',
+  'processes',
+  'iocs',
+  'cmdline',
+  'logons',
+  'failed-logons',
+]);
+
+/**
+ * Short words with no command of their own in a thread: `vt` alone asks for the alert's observables and their
+ * verdicts (the IoC step), `more` for more of the alert's context (the related alerts).
+ */
+const threadWords: Readonly<Record<string, CommandName>> = { vt: 'iocs', more: 'related' };
+
+function isWindow(args: readonly string[]): boolean {
+  return args.length > 0 && typeof parseRelativeWindow(args.join(' ')) !== 'string';
+}
+
+/**
+ * The command to run for `text` typed in a thread about `alertId`: a short follow-up gets the alert id inserted
+ * after its command word; anything else (or any text outside such a thread) runs as typed.
+ */
+export function resolveFollowUp(text: string, alertId: string | undefined): string {
+  if (alertId === undefined) return text;
+  const [word, ...args] = tokenize(text.trim());
+  if (word === undefined) return text;
+  const threadCommand = threadWords[word.toLowerCase()];
+  if (threadCommand) return args.length === 0 ? `${threadCommand} ${alertId}` : text;
+  const name = commandNameOf(word);
+  if (name === undefined || !alertFirstCommands.has(name)) return text;
+  if (args.length === 0 || isWindow(args)) return [name, alertId, ...args].join(' ');
+  return text;
+}
+
+/** The alert a command is about, when it names one explicitly (so a thread can remember it). */
+export function alertIdOfCommand(text: string): string | undefined {
+  const parsed = parseCommand(text);
+  if (!parsed.ok) return undefined;
+  const { command } = parsed;
+  if ('alertId' in command) return command.alertId;
+  // A bare word may be a host name: only a target that is certainly an alert names one.
+  if ('target' in command && command.target.kind === 'alert') return command.target.alertId;
+  return undefined;
+}
