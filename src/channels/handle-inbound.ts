@@ -81,7 +81,8 @@ export async function handleInbound(message: InboundMessage, reply: ChannelReply
     return;
   }
 
-  let streamed = 0;
+  // The Sections already posted while steps finished, so the final answer posts only the rest.
+  const streamed = new Set<Section>();
   let done = 0;
   let total = 0;
   // Steps finish concurrently; posts go out one at a time, in the order steps finish.
@@ -93,7 +94,7 @@ export async function handleInbound(message: InboundMessage, reply: ChannelReply
       return;
     }
     done += 1;
-    streamed += 1;
+    for (const section of event.sections) streamed.add(section);
     posting = posting.then(async () => {
       await reply.post(await deps.attachImages(event.sections));
       await reply.progress({ title: 'Investigating', done, total: Math.max(total, done), current: event.title });
@@ -103,8 +104,9 @@ export async function handleInbound(message: InboundMessage, reply: ChannelReply
   try {
     const sections = await deps.answer(text, { correlationId, onProgress });
     await posting;
-    // Streamed steps are already in the thread: what remains is the investigation header (or the whole answer).
-    const remaining = streamed > 0 ? sections.slice(0, 1) : sections;
+    // Streamed steps are already in the thread: what remains is the investigation header, an export, or the
+    // whole answer of a command that streamed nothing.
+    const remaining = sections.filter((section) => !streamed.has(section));
     await reply.post(await deps.attachImages(remaining));
     const { outcome, detail } = outcomeOf(sections);
     await audit(outcome, detail);

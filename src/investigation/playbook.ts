@@ -158,14 +158,10 @@ export async function runPlaybook(
         step.title,
       );
       findingsByStep.set(step.id, output.findings ?? []);
-      results.set(step.id, withFindings(output.sections, output.findings ?? []));
-      emit({
-        type: 'finished',
-        stepId: step.id,
-        title: step.title,
-        ms: performance.now() - started,
-        sections: output.sections,
-      });
+      // Channels stream exactly what the final answer holds, findings banner included.
+      const shown = withFindings(output.sections, output.findings ?? []);
+      results.set(step.id, shown);
+      emit({ type: 'finished', stepId: step.id, title: step.title, ms: performance.now() - started, sections: shown });
     } catch (error) {
       ctx.log.warn({ correlationId: ctx.correlationId, step: step.id, err: error }, 'investigation step failed');
       const sections = [failureSection(step, error, ctx.correlationId)];

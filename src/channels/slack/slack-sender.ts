@@ -20,6 +20,7 @@ export interface SlackPlace {
 
 /** An image to upload into a thread. */
 export interface SlackUpload {
+  /** The file's bytes: a chart PNG, or an exported document. */
   png: Buffer;
   filename: string;
   title: string;

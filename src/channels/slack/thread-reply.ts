@@ -47,6 +47,7 @@ export class ThreadReply implements ChannelReply {
       const message = sectionToSlackMessage(section);
       const ts = await this.#postInThread({ text: message.text, blocks: message.blocks });
       for (const image of message.pendingImages) await this.#upload(image, ts);
+      for (const block of section.blocks) if (block.kind === 'attachment') await this.#uploadDocument(block, ts);
     }
   }
 
@@ -95,6 +96,25 @@ export class ThreadReply implements ChannelReply {
     const ts = await this.deps.sender.post(place, content, this.correlationId);
     if (this.#threadTs === undefined && ts) this.#threadTs = ts;
     return ts;
+  }
+
+  /** An exported document (`export <id> md|html|json`) goes into the thread as a file. */
+  async #uploadDocument(
+    document: Extract<Section['blocks'][number], { kind: 'attachment' }>,
+    messageTs: string | undefined,
+  ) {
+    const threadTs = this.#threadTs ?? messageTs;
+    if (!threadTs) return;
+    await this.deps.sender.upload(
+      { channel: this.place.channel, threadTs },
+      {
+        png: Buffer.from(document.content, 'utf8'),
+        filename: document.fileName,
+        title: document.fileName,
+        alt: document.mimeType,
+      },
+      this.correlationId,
+    );
   }
 
   async #upload(image: ImageRef, messageTs: string | undefined): Promise<void> {
