@@ -3,7 +3,7 @@
  * runs one task at a time and starts them at least `intervalMs` apart. Channels do not wait for each other.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BoundedMap } from './bounded-map.js';
+import { BoundedMap } from '../bounded-map.js';
 
 interface Lane {
   tail: Promise<void>;

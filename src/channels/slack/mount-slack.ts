@@ -6,8 +6,9 @@ import { type AnyMiddlewareArgs, App, ExpressReceiver, type Middleware, type web
 import express, { type Express } from 'express';
 import type { Socbot } from '../../app.js';
 import type { Logger } from '../../logger.js';
+import { BoundedMap } from '../bounded-map.js';
+import { WorkLimiter } from '../work-limiter.js';
 import { boltLogger } from './bolt-logger.js';
-import { BoundedMap } from './bounded-map.js';
 import { registerButtonAction } from './button-action.js';
 import { ChannelPacer } from './channel-pacer.js';
 import { registerMessageEvents } from './message-events.js';
@@ -16,7 +17,6 @@ import type { SlackSettings } from './slack-config.js';
 import { deliveryKeys } from './slack-payloads.js';
 import { SlackSender } from './slack-sender.js';
 import { registerSlashCommand } from './slash-command.js';
-import { WorkLimiter } from './work-limiter.js';
 
 /** The path Slack posts to (Event Subscriptions, Slash Commands and Interactivity URLs all end with it). */
 export const slackEventsPath = '/slack/events';

@@ -7,10 +7,10 @@ import type { Actor } from '../../policy/actor.js';
 import { authorize } from '../../policy/authorize.js';
 import type { ImageStore } from '../../render/images/image-store.js';
 import type { ConversationStore } from '../../store/conversation-store.js';
+import type { BoundedMap } from '../bounded-map.js';
 import { type ChannelReply, handleInbound, type InboundDeps } from '../handle-inbound.js';
-import type { BoundedMap } from './bounded-map.js';
+import { alertIdOfCommand, resolveFollowUp } from '../thread-follow-up.js';
 import type { SlackPlace, SlackSender } from './slack-sender.js';
-import { alertIdOfCommand, resolveFollowUp } from './thread-follow-up.js';
 import { ThreadReply } from './thread-reply.js';
 
 /** What every Slack listener shares. */

@@ -3,21 +3,26 @@
  * typed; outside such a thread nothing changes.
  */
 import { describe, expect, it } from 'vitest';
-import { alertIdOfCommand, resolveFollowUp } from '../../../src/channels/slack/thread-follow-up.js';
+import { alertIdOfCommand, resolveFollowUp } from '../../src/channels/thread-follow-up.js';
 
 const id = '2518547714843218505_265472ff-3820-4dad-8da7-00e39e1a99fd';
 
 describe('resolveFollowUp', () => {
   it('gives bare step commands (and their aliases) the thread’s alert', () => {
     expect(resolveFollowUp('tree', id)).toBe(`tree ${id}`);
-    expect(resolveFollowUp('logons', id)).toBe(`logons ${id}`);
+    expect(resolveFollowUp('logons', id)).toBe(`logons alert ${id}`);
+    expect(resolveFollowUp('procs', id)).toBe(`processes alert ${id}`);
+    expect(resolveFollowUp('cmdline', id)).toBe(`cmdline ${id}`);
     expect(resolveFollowUp('proctree', id)).toBe(`tree ${id}`);
     expect(resolveFollowUp('  Related ', id)).toBe(`related ${id}`);
+    expect(resolveFollowUp('investigate', id)).toBe(`investigate ${id}`);
   });
 
   it('keeps a time window after the inserted alert id', () => {
     expect(resolveFollowUp('tree -30m..+5m', id)).toBe(`tree ${id} -30m..+5m`);
-    expect(resolveFollowUp('logons last 2h', id)).toBe(`logons ${id} last 2h`);
+    expect(resolveFollowUp('logons last 2h', id)).toBe(`logons alert ${id} last 2h`);
+    expect(resolveFollowUp('Failed-logons -1d..+1h', id)).toBe(`failed-logons alert ${id} -1d..+1h`);
+    expect(resolveFollowUp('tree -1d..0', id)).toBe(`tree ${id} -1d..0`);
   });
 
   it('maps `vt` and `more` alone to the alert’s IoCs and related alerts', () => {
@@ -31,6 +36,8 @@ describe('resolveFollowUp', () => {
     expect(resolveFollowUp('logons host WEB01', id)).toBe('logons host WEB01');
     expect(resolveFollowUp('alerts last 7d', id)).toBe('alerts last 7d');
     expect(resolveFollowUp('help', id)).toBe('help');
+    expect(resolveFollowUp('hello', undefined)).toBe('hello');
+    expect(resolveFollowUp('hello there', id)).toBe('hello there');
     expect(resolveFollowUp('', id)).toBe('');
   });
 

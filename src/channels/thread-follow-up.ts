@@ -1,10 +1,11 @@
 /**
  * Follow-ups in a thread: inside an investigation's thread, a short command (`tree`, `logons -2h..0`, `vt`, `more`)
- * means "for this thread's alert". Pure: the adapter remembers which alert a thread is about and asks here.
+ * means "for this thread's alert". Pure and shared by every channel: each adapter remembers which alert a thread is
+ * about (its own notion of a thread) and asks here.
  */
-import type { CommandName } from '../../core/command.js';
-import { commandNameOf, parseCommand, tokenize } from '../../core/parse-command.js';
-import { parseRelativeWindow } from '../../core/time-window.js';
+import type { CommandName } from '../core/command.js';
+import { commandNameOf, parseCommand, tokenize } from '../core/parse-command.js';
+import { parseRelativeWindow } from '../core/time-window.js';
 
 /** Commands that take the alert id first, and may be followed by a time window. */
 const alertFirstCommands: ReadonlySet<CommandName> = new Set([
@@ -12,12 +13,15 @@ const alertFirstCommands: ReadonlySet<CommandName> = new Set([
   'investigate',
   'related',
   'tree',
-  'processes',
   'iocs',
   'cmdline',
-  'logons',
-  'failed-logons',
 ]);
+
+/**
+ * Commands that take an alert id or `host NAME`: the thread's alert is named as `alert <id>`, so it can never be
+ * taken for a host.
+ */
+const targetCommands: ReadonlySet<CommandName> = new Set(['processes', 'logons', 'failed-logons']);
 
 /**
  * Short words with no command of their own in a thread: `vt` alone asks for the alert's observables and their
@@ -25,8 +29,13 @@ const alertFirstCommands: ReadonlySet<CommandName> = new Set([
  */
 const threadWords: Readonly<Record<string, CommandName>> = { vt: 'iocs', more: 'related' };
 
+/**
+ * True when the arguments are a time window, or look like one (`-1d..0`): the alert id still goes in, so the
+ * parser answers with what is wrong with the window rather than "not an alert id".
+ */
 function isWindow(args: readonly string[]): boolean {
-  return args.length > 0 && typeof parseRelativeWindow(args.join(' ')) !== 'string';
+  if (args.length === 0) return false;
+  return /^(?:[-+]\d|last$)/i.test(args[0] ?? '') || typeof parseRelativeWindow(args.join(' ')) !== 'string';
 }
 
 /**
@@ -40,8 +49,9 @@ export function resolveFollowUp(text: string, alertId: string | undefined): stri
   const threadCommand = threadWords[word.toLowerCase()];
   if (threadCommand) return args.length === 0 ? `${threadCommand} ${alertId}` : text;
   const name = commandNameOf(word);
-  if (name === undefined || !alertFirstCommands.has(name)) return text;
-  if (args.length === 0 || isWindow(args)) return [name, alertId, ...args].join(' ');
+  if (name === undefined || !(args.length === 0 || isWindow(args))) return text;
+  if (alertFirstCommands.has(name)) return [name, alertId, ...args].join(' ');
+  if (targetCommands.has(name)) return [name, 'alert', alertId, ...args].join(' ');
   return text;
 }
 
