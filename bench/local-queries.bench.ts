@@ -11,10 +11,7 @@ import type { QueryName, QueryParams } from '../src/data/catalog.js';
 import { createLocalProvider } from '../src/data/local/local-provider.js';
 import { openWorkspace } from '../src/data/local/workspace.js';
 import { writeDemoWorkspace } from '../src/data/local/write-demo-workspace.js';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
+import { percentile } from './percentile.js';
 
 export interface QueryBenchResult {
   events: number;

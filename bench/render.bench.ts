@@ -9,6 +9,7 @@ import type { ChartSpec, GraphSpec } from '../src/core/section.js';
 import { type RenderChartOptions, renderChartPng } from '../src/render/charts/render-chart-png.js';
 import type { RenderDotOptions } from '../src/render/graphs/render-dot-png.js';
 import { renderGraphPng } from '../src/render/graphs/render-graph-png.js';
+import { percentile } from './percentile.js';
 
 const start = Date.UTC(2019, 1, 9, 5, 0);
 const at = (minute: number) => new Date(start + minute * 60_000);
@@ -75,10 +76,6 @@ function graph(nodes: number): GraphSpec {
   return spec;
 }
 
-function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
-}
-
 async function measure(name: string, runs: number, render: () => Promise<Buffer>): Promise<string> {
   for (let i = 0; i < 3; i += 1) await render();
   const times: number[] = [];
@@ -89,7 +86,7 @@ async function measure(name: string, runs: number, render: () => Promise<Buffer>
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  const line = `${name.padEnd(28)} p50 ${percentile(times, 0.5).toFixed(1).padStart(6)} ms  p95 ${percentile(times, 0.95).toFixed(1).padStart(6)} ms  (${runs} runs, ${Math.round(bytes / 1024)} KB)`;
+  const line = `${name.padEnd(28)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms  (${runs} runs, ${Math.round(bytes / 1024)} KB)`;
   console.log(line);
   return line;
 }

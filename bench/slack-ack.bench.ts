@@ -23,6 +23,7 @@ import {
   testToken,
 } from '../test/channels/slack/slack-requests.js';
 import { FakeSlackApi } from '../test/fakes/slack-api-server.js';
+import { percentile } from './percentile.js';
 
 export interface SlackAckBenchResult {
   probeP50Ms: number;
@@ -40,11 +41,6 @@ type FromWorker =
   | { type: 'ready'; apiUrl: string }
   | { type: 'acked'; ms: number[] }
   | { type: 'probed'; ms: number[]; messages: number; uploads: number };
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 function summary(label: string, samples: number[]): { p50: number; p99: number } {
   const sorted = [...samples].sort((a, b) => a - b);

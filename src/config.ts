@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { requireCompleteSlack, slackConfigSchema } from './channels/slack/slack-config.js';
+import { teamsConfigProblem, teamsConfigSchema } from './channels/teams/teams-config.js';
 import { logAnalyticsConfigProblems, logAnalyticsConfigSchema } from './data/loganalytics/loganalytics-config.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -36,12 +37,15 @@ const baseSchema = z.object({
 const schema = baseSchema
   .extend(logAnalyticsConfigSchema.shape)
   .extend(slackConfigSchema.shape)
+  .extend(teamsConfigSchema.shape)
   .superRefine((config, context) => {
     // An integration's settings are required only once it is chosen.
     if (config.SOCBOT_PROVIDER === 'loganalytics') {
       for (const problem of logAnalyticsConfigProblems(config)) context.addIssue({ code: 'custom', message: problem });
     }
     requireCompleteSlack(config, context);
+    const teamsProblem = teamsConfigProblem(config);
+    if (teamsProblem) context.addIssue({ code: 'custom', path: ['MICROSOFT_APP_ID'], message: teamsProblem });
   });
 
 /** The validated configuration. */

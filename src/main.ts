@@ -5,10 +5,15 @@ import type { Server } from 'node:http';
 import { createSocbot } from './app.js';
 import { mountSlack, slackEventsPath } from './channels/slack/mount-slack.js';
 import { slackSettings } from './channels/slack/slack-config.js';
+import { mountTeams, teamsMessagesPath } from './channels/teams/mount-teams.js';
+import { TeamsConfigError, teamsSettingsFrom } from './channels/teams/teams-config.js';
 import { ConfigError, loadConfig } from './config.js';
 import { isSocbotError } from './core/errors.js';
 import { createLogger } from './logger.js';
 import { createServer } from './server.js';
+
+/** How long a shutdown waits for running commands (container runtimes usually allow 30 s after SIGTERM). */
+const shutdownGraceMs = 25_000;
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -38,10 +43,23 @@ async function main(): Promise<void> {
     images: socbot.images,
     audit: socbot.audit,
   });
+  /** Channels with commands in flight, waited for on shutdown: an accepted command gets its answer. */
+  const channels: { idle(): Promise<void> }[] = [];
   const slack = slackSettings(config);
   if (slack) {
-    await mountSlack(app, { settings: slack, socbot, log });
+    channels.push(await mountSlack(app, { settings: slack, socbot, log }));
     log.info({ path: slackEventsPath }, 'Slack channel on');
+  }
+  const teams = teamsSettingsFrom(config);
+  if (teams) {
+    try {
+      channels.push(mountTeams(app, { settings: teams, socbot, log }));
+    } catch (error) {
+      if (!(error instanceof TeamsConfigError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    log.info({ path: teamsMessagesPath, authenticated: teams.credentials !== undefined }, 'Teams channel on');
   }
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     log.info({ url: `http://${config.HOST}:${config.PORT}/` }, 'socbot is listening; open the URL for the local chat');
@@ -51,11 +69,15 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   const shutdown = (signal: string) => {
-    log.info({ signal }, 'shutting down');
-    server.close(() => {
-      void socbot.close().finally(() => process.exit(0));
-    });
-    setTimeout(() => process.exit(0), 5_000).unref();
+    log.info({ signal }, 'shutting down: finishing the commands already accepted');
+    // Stop taking requests, let running investigations post their answers, then close the store.
+    server.close();
+    const finished = Promise.all(channels.map((channel) => channel.idle()));
+    const deadline = new Promise<void>((resolve) => setTimeout(resolve, shutdownGraceMs).unref());
+    void Promise.race([finished, deadline])
+      .then(() => socbot.close())
+      .finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), shutdownGraceMs + 5_000).unref();
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -39,6 +39,11 @@ export class BoundedMap<K, V> {
     }
   }
 
+  /** Forgets `key` (e.g. a save that failed, to be tried again). */
+  delete(key: K): void {
+    this.#entries.delete(key);
+  }
+
   /** Remembers `key`; true when it was new (the first delivery), false when it was already known. */
   add(key: K, value: V): boolean {
     if (this.#entries.has(key)) return false;

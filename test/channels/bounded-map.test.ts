@@ -20,5 +20,7 @@ describe('BoundedMap', () => {
     const seen = new BoundedMap<string, true>(10);
     expect(seen.add('Ev1', true)).toBe(true);
     expect(seen.add('Ev1', true)).toBe(false);
+    seen.delete('Ev1');
+    expect(seen.add('Ev1', true)).toBe(true);
   });
 });
