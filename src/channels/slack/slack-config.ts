@@ -3,24 +3,16 @@
  * when both its secret and its token are set, off when neither is; half of it is a configuration error.
  */
 import { z } from 'zod';
+import { commaSeparated } from '../../config-values.js';
 import type { AccessRules } from '../../policy/authorize.js';
 
 /** Slack ids (`T…`, `E…`, `C…`, `G…`, `D…`, `U…`, `W…`): upper-case letters and digits, never `#names`. */
 const slackIdPattern = /^[A-Z][A-Z0-9]{2,}$/;
 
 function commaList(what: string) {
-  return z
-    .string()
-    .optional()
-    .transform((value) =>
-      (value ?? '')
-        .split(',')
-        .map((item) => item.trim())
-        .filter((item) => item !== ''),
-    )
-    .refine((ids) => ids.every((id) => slackIdPattern.test(id)), {
-      message: `comma-separated Slack ${what} ids like ${what === 'user' ? 'U0123ABCD' : 'C0123ABCD'} (ids, not names)`,
-    });
+  return commaSeparated().refine((ids) => ids.every((id) => slackIdPattern.test(id)), {
+    message: `comma-separated Slack ${what} ids like ${what === 'user' ? 'U0123ABCD' : 'C0123ABCD'} (ids, not names)`,
+  });
 }
 
 /** The Slack variables, to merge into the configuration schema (`z.object({ ...base, ...slackConfigSchema.shape })`). */

@@ -3,18 +3,10 @@
  * allowlists, on/off). Teams is on with an app id (JWT validation on) or, for local development only, anonymously.
  */
 import { z } from 'zod';
+import { commaSeparated } from '../../config-values.js';
 import type { AccessRules } from '../../policy/authorize.js';
 
-/** A comma list (`a, b,c`) as trimmed, non-empty ids. */
-const commaList = z
-  .string()
-  .optional()
-  .transform((value) =>
-    (value ?? '')
-      .split(',')
-      .map((item) => item.trim())
-      .filter((item) => item.length > 0),
-  );
+const commaList = commaSeparated();
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
