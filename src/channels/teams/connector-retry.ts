@@ -4,6 +4,7 @@
  * 404, 413) would fail again, so they are not retried.
  */
 import { z } from 'zod';
+import { retryAfterHeaderMs } from '../../core/retry-after.js';
 
 export interface RetryOptions {
   /** Tries in all, the first included. */
@@ -43,11 +44,7 @@ export function connectorStatusOf(error: unknown): number | undefined {
 /** `Retry-After` in milliseconds (delta-seconds or an HTTP date), if the failed call carried one. */
 export function retryAfterMsOf(error: unknown, nowMs: number): number | undefined {
   const parsed = httpErrorSchema.safeParse(error);
-  const value = parsed.success ? parsed.data.response?.headers?.get('retry-after')?.trim() : undefined;
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+  return retryAfterHeaderMs(parsed.success ? parsed.data.response?.headers?.get('retry-after') : undefined, nowMs);
 }
 
 /** Worth another try: throttled, a server failure, or no answer (connection refused or reset). */

@@ -3,6 +3,8 @@
  * backoff, honouring Retry-After, within the query's deadline. The SDK's own retry policy is switched off
  * (`maxRetries: 0`) so every attempt passes through socbot's rate limiter and its deadline.
  */
+
+import { retryAfterHeaderMs } from '../../core/retry-after.js';
 import { restFailureOf } from './rest-failure.js';
 
 export interface RetryPolicy {
@@ -29,12 +31,7 @@ export function retryAfterMs(header: (name: string) => string | undefined, now =
     const ms = Number(header(name));
     if (header(name) !== undefined && Number.isFinite(ms) && ms >= 0) return ms;
   }
-  const value = header('retry-after');
-  if (value === undefined) return undefined;
-  const seconds = Number(value);
-  if (value.trim() !== '' && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+  return retryAfterHeaderMs(header('retry-after'), now);
 }
 
 function backoffMs(attempt: number, policy: RetryPolicy): number {
