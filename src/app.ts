@@ -10,26 +10,36 @@ import { countRows, openWorkspace, type Workspace } from './data/local/workspace
 import { ensureDemoWorkspace } from './data/local/write-demo-workspace.js';
 import { createLogAnalyticsProvider } from './data/loganalytics/loganalytics-provider.js';
 import type { DataProvider } from './data/provider.js';
+import { createThreatIntel } from './enrich/create-threat-intel.js';
 import { answer } from './investigation/answer.js';
 import type { ProgressEvent } from './investigation/playbook.js';
 import type { Logger } from './logger.js';
+import type { Actor } from './policy/actor.js';
 import type { AuditLog } from './policy/audit.js';
 import { attachImages } from './render/images/attach-images.js';
 import { ImageStore } from './render/images/image-store.js';
+import type { DigestStore } from './schedule/digest-store.js';
+import { openDigests } from './schedule/open-digests.js';
+import type { CommandInbox } from './store/command-inbox.js';
 import type { ConversationStore } from './store/conversation-store.js';
+import { duckdbCommandInbox, ensureCommandInboxSchema } from './store/duckdb-command-inbox.js';
 import { duckdbAuditLog, duckdbConversationStore, ensureStoreSchema } from './store/duckdb-store.js';
 
 export interface Socbot {
   provider: DataProvider;
   answer(
     text: string,
-    meta: { correlationId: string; signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void },
+    meta: { correlationId: string; signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void; actor?: Actor },
   ): Promise<Section[]>;
   health(): Promise<Record<string, unknown>>;
   /** Every command, who asked and how it went. */
   audit: AuditLog;
   /** Where channels keep what they need to post later. */
   conversations: ConversationStore;
+  /** Commands accepted and not yet answered, answered at the next start if a crash cut them short. */
+  inbox: CommandInbox;
+  /** Digest subscriptions and their due runs (the scheduler in main.ts posts them). */
+  digests: DigestStore;
   /** Chart and graph images: drawn on demand, kept content-addressed, served by the bot. */
   images: { store: ImageStore; attach(sections: Section[]): Promise<Section[]> };
   close(): Promise<void>;
@@ -50,6 +60,13 @@ export async function createSocbot(config: Config, log: Logger, options: SocbotO
     await ensureDemoWorkspace(workspace, { events: config.SOCBOT_DEMO_EVENTS, seed: config.SOCBOT_DEMO_SEED }, log);
   }
   await ensureStoreSchema(workspace.connection);
+  await ensureCommandInboxSchema(workspace.connection);
+  const digests = await openDigests(workspace.connection, config);
+  // Built only when VIRUSTOTAL_API_KEY is set; its answers are cached in the workspace file.
+  const intel = await createThreatIntel(config, workspace.connection, {
+    log,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const provider =
     config.SOCBOT_PROVIDER === 'loganalytics'
       ? createLogAnalyticsProvider(config, { log })
@@ -66,6 +83,8 @@ export async function createSocbot(config: Config, log: Logger, options: SocbotO
   return {
     audit: duckdbAuditLog(workspace.connection),
     conversations: duckdbConversationStore(workspace.connection),
+    inbox: duckdbCommandInbox(workspace.connection),
+    digests: digests.store,
     images: { store, attach: (sections) => attachImages(sections, imageOptions) },
     provider,
     answer: (text, meta) =>
@@ -76,10 +95,14 @@ export async function createSocbot(config: Config, log: Logger, options: SocbotO
         correlationId: meta.correlationId,
         ...(meta.signal ? { signal: meta.signal } : {}),
         ...(meta.onProgress ? { onProgress: meta.onProgress } : {}),
+        ...(intel ? { intel } : {}),
+        ...(meta.actor ? { actor: meta.actor } : {}),
+        ...(digests.commands ? { digests: digests.commands } : {}),
       }),
     async health() {
       return {
         provider: provider.id,
+        threatIntel: intel ? intel.provider.name : 'off',
         ...(provider.id === 'local' ? { workspace: await countRows(workspace.connection) } : {}),
       };
     },

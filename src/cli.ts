@@ -46,7 +46,10 @@ async function ask(args: string[]): Promise<number> {
   try {
     const socbot = await createSocbot(config, log);
     try {
-      sections = await socbot.answer(text, { correlationId: randomUUID() });
+      sections = await socbot.answer(text, {
+        correlationId: randomUUID(),
+        actor: { channel: 'cli', userId: 'cli-user', userName: 'socbot ask', conversationId: 'cli' },
+      });
     } finally {
       await socbot.close();
     }

@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { requireCompleteSlack, slackConfigSchema } from './channels/slack/slack-config.js';
 import { teamsConfigProblem, teamsConfigSchema } from './channels/teams/teams-config.js';
 import { logAnalyticsConfigProblems, logAnalyticsConfigSchema } from './data/loganalytics/loganalytics-config.js';
+import { virusTotalConfigSchema } from './enrich/virustotal/virustotal-config.js';
+import { digestConfigSchema } from './schedule/digest-config.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -38,6 +40,8 @@ const schema = baseSchema
   .extend(logAnalyticsConfigSchema.shape)
   .extend(slackConfigSchema.shape)
   .extend(teamsConfigSchema.shape)
+  .extend(virusTotalConfigSchema.shape)
+  .extend(digestConfigSchema.shape)
   .superRefine((config, context) => {
     // An integration's settings are required only once it is chosen.
     if (config.SOCBOT_PROVIDER === 'loganalytics') {

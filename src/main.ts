@@ -3,13 +3,18 @@
  */
 import type { Server } from 'node:http';
 import { createSocbot } from './app.js';
+import { type ResumeCommand, resumeOpenCommands } from './channels/resume-commands.js';
 import { mountSlack, slackEventsPath } from './channels/slack/mount-slack.js';
 import { slackSettings } from './channels/slack/slack-config.js';
 import { mountTeams, teamsMessagesPath } from './channels/teams/mount-teams.js';
 import { TeamsConfigError, teamsSettingsFrom } from './channels/teams/teams-config.js';
 import { ConfigError, loadConfig } from './config.js';
 import { isSocbotError } from './core/errors.js';
+import { digestComposer } from './investigation/commands/digest-content.js';
 import { createLogger } from './logger.js';
+import type { ChannelKind } from './policy/actor.js';
+import type { DigestPoster } from './schedule/digest-poster.js';
+import { DigestScheduler } from './schedule/digest-scheduler.js';
 import { createServer } from './server.js';
 
 /** How long a shutdown waits for running commands (container runtimes usually allow 30 s after SIGTERM). */
@@ -45,15 +50,23 @@ async function main(): Promise<void> {
   });
   /** Channels with commands in flight, waited for on shutdown: an accepted command gets its answer. */
   const channels: { idle(): Promise<void> }[] = [];
+  const resumers: Partial<Record<ChannelKind, ResumeCommand>> = {};
+  const posters: DigestPoster[] = [];
   const slack = slackSettings(config);
   if (slack) {
-    channels.push(await mountSlack(app, { settings: slack, socbot, log }));
+    const channel = await mountSlack(app, { settings: slack, socbot, log });
+    channels.push(channel);
+    resumers.slack = channel.resume;
+    posters.push(channel.poster);
     log.info({ path: slackEventsPath }, 'Slack channel on');
   }
   const teams = teamsSettingsFrom(config);
   if (teams) {
     try {
-      channels.push(mountTeams(app, { settings: teams, socbot, log }));
+      const channel = mountTeams(app, { settings: teams, socbot, log });
+      channels.push(channel);
+      resumers.teams = channel.resume;
+      posters.push(channel.poster);
     } catch (error) {
       if (!(error instanceof TeamsConfigError)) throw error;
       process.stderr.write(`${error.message}\n`);
@@ -68,11 +81,29 @@ async function main(): Promise<void> {
     log.fatal({ err: error }, 'the server could not start');
     process.exit(1);
   });
+  // What a crash or a kill cut short is answered now, where it was asked.
+  void resumeOpenCommands({ inbox: socbot.inbox, channels: resumers, log, now: new Date() }).catch((error: unknown) =>
+    log.error({ err: error }, 'unanswered commands could not be resumed'),
+  );
+  // Scheduled digests start once the channels that post them are mounted; a slot missed while down is posted now.
+  const digests = config.SOCBOT_DIGESTS
+    ? new DigestScheduler({
+        store: socbot.digests,
+        conversations: socbot.conversations,
+        posters,
+        compose: digestComposer(socbot.provider, log),
+        attachImages: socbot.images.attach,
+        audit: socbot.audit,
+        log: log.child({ component: 'digests' }),
+        catchUpMs: config.SOCBOT_DIGEST_CATCH_UP_HOURS * 3_600_000,
+      })
+    : undefined;
+  void digests?.start().catch((error: unknown) => log.error({ err: error }, 'digests could not start'));
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down: finishing the commands already accepted');
     // Stop taking requests, let running investigations post their answers, then close the store.
     server.close();
-    const finished = Promise.all(channels.map((channel) => channel.idle()));
+    const finished = Promise.all([...channels.map((channel) => channel.idle()), digests?.stop()]);
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, shutdownGraceMs).unref());
     void Promise.race([finished, deadline])
       .then(() => socbot.close())

@@ -9,6 +9,7 @@ import type { Logger } from '../logger.js';
 import type { Actor } from '../policy/actor.js';
 import type { AuditLog, AuditOutcome } from '../policy/audit.js';
 import { type AccessRules, authorize } from '../policy/authorize.js';
+import type { CommandInbox } from '../store/command-inbox.js';
 
 /** How an adapter answers in the conversation the message came from. */
 export interface ChannelReply {
@@ -21,13 +22,15 @@ export interface ChannelReply {
 export interface InboundDeps {
   answer(
     text: string,
-    meta: { correlationId: string; onProgress?: (event: ProgressEvent) => void },
+    meta: { correlationId: string; onProgress?: (event: ProgressEvent) => void; actor?: Actor },
   ): Promise<Section[]>;
   /** Draws charts and graphs (injected: it needs the image store). */
   attachImages(sections: Section[]): Promise<Section[]>;
   rules: AccessRules;
   audit: AuditLog;
   log: Logger;
+  /** Where accepted commands wait until answered, so a restart answers what a crash cut short. */
+  inbox?: CommandInbox;
 }
 
 export interface InboundMessage {
@@ -35,6 +38,8 @@ export interface InboundMessage {
   /** The command text, bot mention already removed. */
   text: string;
   correlationId: string;
+  /** The channel's address of this reply, kept in the inbox until the answer is out (absent: not kept). */
+  replyTo?: Record<string, unknown>;
 }
 
 /** The refusal everyone outside the allowlists gets: polite, and without any data. */
@@ -81,6 +86,35 @@ export async function handleInbound(message: InboundMessage, reply: ChannelReply
     return;
   }
 
+  const inbox = message.replyTo ? deps.inbox : undefined;
+  await inbox
+    ?.accept({
+      correlationId,
+      channel: actor.channel,
+      actor,
+      text,
+      replyTo: message.replyTo ?? {},
+      acceptedAt: new Date(),
+    })
+    .catch((error: unknown) => deps.log.error({ err: error, correlationId }, 'command not recorded in the inbox'));
+  try {
+    await answerAndPost(message, reply, deps, audit);
+  } finally {
+    // Answered, or failed with its failure posted: either way the asker has heard back.
+    await inbox
+      ?.close(correlationId)
+      .catch((error: unknown) => deps.log.error({ err: error, correlationId }, 'inbox entry not closed'));
+  }
+}
+
+/** Answers an authorised command, streaming an investigation's steps as they finish; never throws. */
+async function answerAndPost(
+  message: InboundMessage,
+  reply: ChannelReply,
+  deps: InboundDeps,
+  audit: (outcome: AuditOutcome, detail?: string) => Promise<void>,
+): Promise<void> {
+  const { text, correlationId } = message;
   // The Sections already posted while steps finished, so the final answer posts only the rest.
   const streamed = new Set<Section>();
   let done = 0;
@@ -102,7 +136,7 @@ export async function handleInbound(message: InboundMessage, reply: ChannelReply
   };
 
   try {
-    const sections = await deps.answer(text, { correlationId, onProgress });
+    const sections = await deps.answer(text, { correlationId, onProgress, actor: message.actor });
     await posting;
     // Streamed steps are already in the thread: what remains is the investigation header, an export, or the
     // whole answer of a command that streamed nothing.

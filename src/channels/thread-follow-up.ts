@@ -24,10 +24,14 @@ const alertFirstCommands: ReadonlySet<CommandName> = new Set([
 const targetCommands: ReadonlySet<CommandName> = new Set(['processes', 'logons', 'failed-logons']);
 
 /**
- * Short words with no command of their own in a thread: `vt` alone asks for the alert's observables and their
- * verdicts (the IoC step), `more` for more of the alert's context (the related alerts).
+ * Short words that mean something else alone in a thread: `vt` asks for VirusTotal's verdicts on the alert's IoCs
+ * (`vt alert <id>`, the threat-intel step), `more` for more of the alert's context (the related alerts).
  */
-const threadWords: Readonly<Record<string, CommandName>> = { vt: 'iocs', more: 'related' };
+const threadWords: Readonly<Record<string, (alertId: string) => string>> = {
+  vt: (alertId) => `vt alert ${alertId}`,
+  virustotal: (alertId) => `vt alert ${alertId}`,
+  more: (alertId) => `related ${alertId}`,
+};
 
 /**
  * True when the arguments are a time window, or look like one (`-1d..0`): the alert id still goes in, so the
@@ -47,7 +51,7 @@ export function resolveFollowUp(text: string, alertId: string | undefined): stri
   const [word, ...args] = tokenize(text.trim());
   if (word === undefined) return text;
   const threadCommand = threadWords[word.toLowerCase()];
-  if (threadCommand) return args.length === 0 ? `${threadCommand} ${alertId}` : text;
+  if (threadCommand) return args.length === 0 ? threadCommand(alertId) : text;
   const name = commandNameOf(word);
   if (name === undefined || !(args.length === 0 || isWindow(args))) return text;
   if (alertFirstCommands.has(name)) return [name, alertId, ...args].join(' ');

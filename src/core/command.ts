@@ -23,6 +23,7 @@ export type Command =
   | { name: 'processes'; target: Target; window?: RelativeWindow }
   | { name: 'iocs'; alertId: string }
   | { name: 'vt'; observable: string }
+  | { name: 'vt'; alertId: string }
   | { name: 'cmdline'; alertId: string; window?: RelativeWindow }
   | { name: 'logons'; target: Target; window?: RelativeWindow }
   | { name: 'failed-logons'; target: Target; window?: RelativeWindow }
@@ -85,9 +86,9 @@ export const commandSpecs: readonly CommandSpec[] = [
   },
   {
     name: 'vt',
-    usage: 'vt <observable>',
-    summary: 'VirusTotal verdict for an IP, domain, URL or hash.',
-    examples: ['vt 90.156.201.27'],
+    usage: 'vt <observable> | vt alert <alertId>',
+    summary: "VirusTotal verdict for an IP, domain, URL or hash; or for every IoC of an alert's process and tree.",
+    examples: ['vt 90.156.201.27', 'vt alert <alertId>'],
   },
   {
     name: 'cmdline',
@@ -110,9 +111,15 @@ export const commandSpecs: readonly CommandSpec[] = [
   {
     name: 'digest',
     usage:
-      'digest subscribe <cron or "daily 08:00"> [tz Europe/Paris] [top N] [severity X] | digest list | digest unsubscribe <id> | digest now',
-    summary: 'Scheduled summaries of the top alerts in this channel.',
-    examples: ['digest subscribe "daily 08:00" tz Europe/Paris top 5 severity medium', 'digest list'],
+      'digest subscribe <daily 08:00 | weekdays 09:30 | hourly | "cron"> [tz Europe/Paris] [top N] [severity X] | digest list | digest unsubscribe <id> | digest now',
+    summary:
+      'Scheduled summaries of the top alerts, posted in this Teams or Slack channel; `digest now` shows one here.',
+    examples: [
+      'digest subscribe daily 08:00 tz Europe/Paris top 5 severity medium',
+      'digest subscribe "0 8 * * 1-5" tz America/New_York',
+      'digest list',
+      'digest now',
+    ],
   },
   {
     name: 'export',

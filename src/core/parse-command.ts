@@ -134,6 +134,63 @@ function parseAlerts(tokens: string[]): Command {
   return command;
 }
 
+/** An IANA zone name as typed after the schedule without `tz` (`Europe/Paris`, `UTC`); cron fields never look so. */
+const zoneLike = /^(?:[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+|UTC|GMT)$/;
+
+/** The severity after `severity` / `sev` (`severity high`, `severity >= high`, `sev≥high`); `next` reads on. */
+function severityValue(token: string, next: () => string | undefined): string {
+  let value = /^(?:severity|sev)(?:>=|≥|=)?(.*)$/i.exec(token)?.[1] ?? '';
+  if (value === '') value = next() ?? '';
+  if (value === '>=' || value === '≥') value = next() ?? '';
+  const typed = value.toLowerCase();
+  const severity = severities.find((s) => typed.length > 0 && s.startsWith(typed));
+  if (!severity) throw new ParseError(`"${value}" is not a severity.`, 'Use informational, low, medium or high.');
+  return severity;
+}
+
+/**
+ * `digest subscribe <schedule> [tz ZONE | ZONE] [top N] [severity X]`: the schedule is every word before the first
+ * option, so `daily 08:00` and `0 8 * * 1-5` work unquoted too.
+ */
+function parseSubscribe(tokens: string[]): DigestCommand {
+  const schedule: string[] = [];
+  const digest: Extract<DigestCommand, { action: 'subscribe' }> = { action: 'subscribe', schedule: '' };
+  let optionSeen = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const key = token.toLowerCase();
+    const next = () => tokens[++i];
+    if (key === 'tz' || key === 'timezone') {
+      const zone = next();
+      if (zone === undefined) throw new ParseError('`tz` needs a time zone.', 'Type `tz Europe/Paris`.');
+      digest.timezone = zone;
+    } else if (key === 'top') {
+      const top = Number(next());
+      if (!Number.isInteger(top) || top < 1 || top > 50)
+        throw new ParseError('`top` takes a number from 1 to 50.', 'Type `top 5`.');
+      digest.top = top;
+    } else if (/^(?:severity|sev)(?:$|>=|≥|=)/.test(key)) {
+      digest.minSeverity = severityValue(token, next);
+    } else if (schedule.length > 0 && digest.timezone === undefined && zoneLike.test(token)) {
+      digest.timezone = token;
+    } else if (optionSeen || digest.timezone !== undefined) {
+      throw new ParseError(`Unknown digest option "${token.slice(0, 40)}".`, `Type \`${usageOf('digest')}\`.`);
+    } else {
+      schedule.push(token);
+      continue;
+    }
+    optionSeen = true;
+  }
+  if (schedule.length === 0) {
+    throw new ParseError(
+      'When should the digest run?',
+      'Type `digest subscribe daily 08:00`, `digest subscribe weekdays 09:30` or a cron like `"0 8 * * 1-5"`.',
+    );
+  }
+  digest.schedule = schedule.join(' ');
+  return digest;
+}
+
 function parseDigest(tokens: string[]): DigestCommand {
   const [action, ...rest] = tokens;
   switch (action?.toLowerCase()) {
@@ -149,33 +206,8 @@ function parseDigest(tokens: string[]): DigestCommand {
         throw new ParseError('Which subscription?', 'Type `digest list` to see ids, then `digest unsubscribe <id>`.');
       return { action: 'unsubscribe', id };
     }
-    case 'subscribe': {
-      const schedule = rest[0];
-      if (!schedule)
-        throw new ParseError(
-          'When should the digest run?',
-          'Type `digest subscribe "daily 08:00"` or a cron like `"0 8 * * 1-5"`.',
-        );
-      const digest: Extract<DigestCommand, { action: 'subscribe' }> = { action: 'subscribe', schedule };
-      for (let i = 1; i < rest.length; i++) {
-        const key = rest[i]!.toLowerCase();
-        const value = rest[++i];
-        if (value === undefined) throw new ParseError(`\`${key}\` needs a value.`, `Type \`${usageOf('digest')}\`.`);
-        if (key === 'tz' || key === 'timezone') digest.timezone = value;
-        else if (key === 'top') {
-          const top = Number(value);
-          if (!Number.isInteger(top) || top < 1 || top > 50)
-            throw new ParseError('`top` takes a number from 1 to 50.', 'Type `top 5`.');
-          digest.top = top;
-        } else if (key.startsWith('sev')) {
-          const severity = severities.find((s) => s.startsWith(value.toLowerCase().replace(/^(>=|≥)/, '')));
-          if (!severity)
-            throw new ParseError(`"${value}" is not a severity.`, 'Use informational, low, medium or high.');
-          digest.minSeverity = severity;
-        } else throw new ParseError(`Unknown digest option "${key}".`, `Type \`${usageOf('digest')}\`.`);
-      }
-      return digest;
-    }
+    case 'subscribe':
+      return parseSubscribe(rest);
     default:
       throw new ParseError('What should I do with digests?', `Type \`${usageOf('digest')}\`.`);
   }
@@ -206,6 +238,8 @@ function parseNamed(name: CommandName, args: string[]): Command {
       return { name, target, ...(window ? { window } : {}) };
     }
     case 'vt': {
+      // `vt alert <id>`: the threat-intel step for an alert ("alert" itself is no observable).
+      if (args[0]?.toLowerCase() === 'alert') return { name, alertId: alertIdArg(name, args[1]) };
       const observable = args.join(' ').trim();
       if (!observable || observable.length > 2048)
         throw new ParseError('`vt` needs one observable.', 'Type `vt 90.156.201.27`.');

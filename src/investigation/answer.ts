@@ -6,12 +6,14 @@ import type { Command } from '../core/command.js';
 import { isSocbotError } from '../core/errors.js';
 import { parseCommand } from '../core/parse-command.js';
 import { problemSection, type Section, section } from '../core/section.js';
+import { digestCommand } from './commands/digest.js';
 import { exportCommand } from './commands/export.js';
 import { helpSections } from './commands/help.js';
 import { investigateCommand } from './commands/investigate.js';
 import { listAlerts } from './commands/list-alerts.js';
 import { isStepCommand, runStepCommand } from './commands/run-step.js';
 import { showAlert } from './commands/show-alert.js';
+import { vtCommand } from './commands/vt.js';
 import type { CommandContext } from './context.js';
 
 /** Commands whose issue has not landed yet answer this instead of pretending. */
@@ -41,6 +43,10 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
       return investigateCommand(command, ctx);
     case 'export':
       return exportCommand(command, ctx);
+    case 'vt':
+      return vtCommand(command, ctx);
+    case 'digest':
+      return digestCommand(command.digest, ctx);
     default:
       return notAvailable(command);
   }

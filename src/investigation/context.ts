@@ -3,7 +3,10 @@
  * which channel asked.
  */
 import type { DataProvider } from '../data/provider.js';
+import type { ThreatIntel } from '../enrich/threat-intel.js';
 import type { Logger } from '../logger.js';
+import type { Actor } from '../policy/actor.js';
+import type { DigestSubscriptionsPort } from './commands/digest.js';
 import type { ProgressEvent } from './playbook.js';
 
 export interface CommandContext {
@@ -17,4 +20,10 @@ export interface CommandContext {
   correlationId: string;
   /** Hears investigation steps start and finish, so channels can show progress and post sections as they come. */
   onProgress?: (event: ProgressEvent) => void;
+  /** Threat intel (VirusTotal), when an API key is configured; absent = off, and `vt` says how to turn it on. */
+  intel?: ThreatIntel;
+  /** Who typed the command, and where (digests are subscribed for the asker's conversation). */
+  actor?: Actor;
+  /** Digest subscriptions (src/schedule), injected by the composition root; absent = scheduled digests are off. */
+  digests?: DigestSubscriptionsPort;
 }

@@ -25,8 +25,10 @@ describe('resolveFollowUp', () => {
     expect(resolveFollowUp('tree -1d..0', id)).toBe(`tree ${id} -1d..0`);
   });
 
-  it('maps `vt` and `more` alone to the alert’s IoCs and related alerts', () => {
-    expect(resolveFollowUp('vt', id)).toBe(`iocs ${id}`);
+  it('maps `vt` and `more` alone to the alert’s threat intel and related alerts', () => {
+    expect(resolveFollowUp('vt', id)).toBe(`vt alert ${id}`);
+    expect(resolveFollowUp('VirusTotal', id)).toBe(`vt alert ${id}`);
+    expect(resolveFollowUp('VT', id)).toBe(`vt alert ${id}`);
     expect(resolveFollowUp('more', id)).toBe(`related ${id}`);
     expect(resolveFollowUp('vt 90.156.201.27', id)).toBe('vt 90.156.201.27');
   });
@@ -52,6 +54,7 @@ describe('alertIdOfCommand', () => {
     expect(alertIdOfCommand(`investigate ${id}`)).toBe(id);
     expect(alertIdOfCommand(`tree ${id} -1h..+10m`)).toBe(id);
     expect(alertIdOfCommand(`logons alert ${id}`)).toBe(id);
+    expect(alertIdOfCommand(`vt alert ${id}`)).toBe(id);
   });
 
   it('ignores commands without an alert, bare words that may be hosts, and bad commands', () => {

@@ -78,8 +78,29 @@ describe('parseCommand: good input', () => {
     });
   });
 
+  it('parses digest schedules unquoted, a bare time zone, and severity ≥ X', () => {
+    expect(ok('digest subscribe daily 08:00 Europe/Paris severity ≥ high')).toEqual({
+      name: 'digest',
+      digest: { action: 'subscribe', schedule: 'daily 08:00', timezone: 'Europe/Paris', minSeverity: 'high' },
+    });
+    expect(ok('digest subscribe 0 8 * * 1-5 top 3 sev>=med')).toEqual({
+      name: 'digest',
+      digest: { action: 'subscribe', schedule: '0 8 * * 1-5', top: 3, minSeverity: 'medium' },
+    });
+    expect(ok('digest subscribe hourly tz UTC')).toMatchObject({ digest: { schedule: 'hourly', timezone: 'UTC' } });
+    expect(ok('digest now')).toEqual({ name: 'digest', digest: { action: 'now' } });
+    expect(fail('digest subscribe daily 08:00 top 3 weekly').message).toBe('Unknown digest option "weekly".');
+    expect(fail('digest subscribe daily 08:00 severity >= urgent').message).toBe('"urgent" is not a severity.');
+    expect(fail('digest subscribe top 3').message).toBe('When should the digest run?');
+    expect(fail('digest subscribe daily 08:00 top 0').message).toBe('`top` takes a number from 1 to 50.');
+    expect(fail('digest unsubscribe').message).toBe('Which subscription?');
+  });
+
   it('parses vt and export', () => {
     expect(ok('vt 90.156.201.27')).toEqual({ name: 'vt', observable: '90.156.201.27' });
+    expect(ok(`vt alert ${alertId}`)).toEqual({ name: 'vt', alertId });
+    expect(ok(`VirusTotal ALERT ${alertId}`)).toEqual({ name: 'vt', alertId });
+    expect(fail('vt alert').message).toBe('`vt` needs an alert id.');
     expect(ok(`export ${alertId} json`)).toEqual({ name: 'export', alertId, format: 'json' });
     expect(ok(`export ${alertId}`)).toMatchObject({ format: 'md' });
   });

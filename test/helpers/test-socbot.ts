@@ -12,10 +12,16 @@ export interface TestSocbot extends Socbot {
   dataDir: string;
 }
 
-/** Creates socbot with its demo workspace (small) in a temporary directory. */
-export async function createTestSocbot(options: { events?: number; now?: Date } = {}): Promise<TestSocbot> {
+/** Creates socbot with its demo workspace (small) in a temporary directory; `env` adds settings (e.g. VirusTotal). */
+export async function createTestSocbot(
+  options: { events?: number; now?: Date; env?: Record<string, string> } = {},
+): Promise<TestSocbot> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'socbot-test-'));
-  const config = loadConfig({ SOCBOT_DATA_DIR: dataDir, SOCBOT_DEMO_EVENTS: String(options.events ?? 20_000) });
+  const config = loadConfig({
+    ...options.env,
+    SOCBOT_DATA_DIR: dataDir,
+    SOCBOT_DEMO_EVENTS: String(options.events ?? 20_000),
+  });
   const now = options.now;
   const socbot = await createSocbot(config, createLogger('silent'), {
     bootstrapDemo: true,

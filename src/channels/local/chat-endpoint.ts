@@ -6,12 +6,16 @@ import { randomUUID } from 'node:crypto';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Section } from '../../core/section.js';
+import type { Actor } from '../../policy/actor.js';
 import type { AuditLog } from '../../policy/audit.js';
 import { sectionToCard } from '../../render/adaptive-card/render-card.js';
 import { sectionsToMarkdown } from '../../render/markdown/render-markdown.js';
 
 /** Answers a line of text; injected so the endpoint knows nothing of providers or commands. */
-export type Answerer = (text: string, meta: { correlationId: string; signal: AbortSignal }) => Promise<Section[]>;
+export type Answerer = (
+  text: string,
+  meta: { correlationId: string; signal: AbortSignal; actor: Actor },
+) => Promise<Section[]>;
 
 const requestSchema = z.object({ text: z.string().max(10_000) });
 
@@ -25,6 +29,14 @@ export interface ChatResponse {
 
 /** Turns Sections into Sections with drawn images (charts, graphs); injected, as it needs the image store. */
 export type ImageAttacher = (sections: Section[]) => Promise<Section[]>;
+
+/** Who uses the local chat page: the operator at this machine. */
+const localActor: Actor = {
+  channel: 'local',
+  userId: 'local-user',
+  userName: 'local chat page',
+  conversationId: 'local',
+};
 
 /** Builds the router for `/api/chat`; every command is audited as the local user. */
 export function chatRouter(
@@ -44,14 +56,14 @@ export function chatRouter(
     res.on('close', () => controller.abort());
     const started = performance.now();
     const sections = await attachImages(
-      await answerText(parsed.data.text, { correlationId, signal: controller.signal }),
+      await answerText(parsed.data.text, { correlationId, signal: controller.signal, actor: localActor }),
     );
     const first = sections[0];
     const failed = first?.status === 'failed';
     await audit?.append({
       correlationId,
       at: new Date(),
-      actor: { channel: 'local', userId: 'local-user', userName: 'local chat page', conversationId: 'local' },
+      actor: localActor,
       command: parsed.data.text,
       outcome: failed ? (first?.problem?.code === 'BadCommand' ? 'bad-command' : 'failed') : 'answered',
       durationMs: performance.now() - started,

@@ -6,15 +6,18 @@ import { type AnyMiddlewareArgs, App, ExpressReceiver, type Middleware, type web
 import express, { type Express } from 'express';
 import type { Socbot } from '../../app.js';
 import type { Logger } from '../../logger.js';
+import type { DigestPoster } from '../../schedule/digest-poster.js';
 import { BoundedMap } from '../bounded-map.js';
+import type { ResumeCommand } from '../resume-commands.js';
 import { WorkLimiter } from '../work-limiter.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerButtonAction } from './button-action.js';
 import { ChannelPacer } from './channel-pacer.js';
 import { registerMessageEvents } from './message-events.js';
-import type { SlackRuntime } from './run-thread-command.js';
+import { resumeThreadCommand, type SlackRuntime } from './run-thread-command.js';
 import type { SlackSettings } from './slack-config.js';
 import { deliveryKeys } from './slack-payloads.js';
+import { createSlackDigestPoster } from './slack-proactive.js';
 import { SlackSender } from './slack-sender.js';
 import { registerSlashCommand } from './slash-command.js';
 
@@ -39,7 +42,7 @@ export interface SlackTuning {
 /** What the Slack channel needs from the rest of socbot. */
 export interface SlackDeps {
   settings: SlackSettings;
-  socbot: Pick<Socbot, 'answer' | 'images' | 'audit' | 'conversations'>;
+  socbot: Pick<Socbot, 'answer' | 'images' | 'audit' | 'conversations'> & Partial<Pick<Socbot, 'inbox'>>;
   log: Logger;
   tuning?: SlackTuning;
 }
@@ -49,6 +52,10 @@ export interface SlackChannel {
   app: App;
   /** Resolves when no command is being answered any more (tests, graceful shutdown). */
   idle(): Promise<void>;
+  /** Answers a command a previous run left unanswered, in its thread. */
+  resume: ResumeCommand;
+  /** Posts scheduled digests into stored Slack channels. */
+  poster: DigestPoster;
 }
 
 const defaultRetryConfig: webApi.RetryOptions = {
@@ -132,6 +139,7 @@ export async function mountSlack(server: Express, deps: SlackDeps): Promise<Slac
       rules: settings.rules,
       audit: socbot.audit,
       log,
+      ...(socbot.inbox ? { inbox: socbot.inbox } : {}),
     },
     sender: new SlackSender(app.client, new ChannelPacer(tuning.messageIntervalMs ?? 1000), log),
     images: socbot.images.store,
@@ -150,5 +158,10 @@ export async function mountSlack(server: Express, deps: SlackDeps): Promise<Slac
   });
   // Only now, with the token checked and listeners registered, does Slack's traffic reach Bolt.
   server.use(router);
-  return { app, idle: work.idle };
+  return {
+    app,
+    idle: work.idle,
+    resume: (command, notice, rerun) => resumeThreadCommand(command, notice, rerun, runtime),
+    poster: createSlackDigestPoster({ sender: runtime.sender, images: runtime.images, rules: settings.rules, log }),
+  };
 }

@@ -2,10 +2,13 @@
  * Runs one command from Slack in its thread: refusals go only to the asker, follow-ups (`tree` in an investigation's
  * thread) get the thread's alert, and everything else is the channel-neutral core (`handleInbound`).
  */
+import { z } from 'zod';
+import type { Section } from '../../core/section.js';
 import type { Logger } from '../../logger.js';
 import type { Actor } from '../../policy/actor.js';
 import { authorize } from '../../policy/authorize.js';
 import type { ImageStore } from '../../render/images/image-store.js';
+import type { AcceptedCommand } from '../../store/command-inbox.js';
 import type { ConversationStore } from '../../store/conversation-store.js';
 import type { BoundedMap } from '../bounded-map.js';
 import { type ChannelReply, handleInbound, type InboundDeps } from '../handle-inbound.js';
@@ -82,7 +85,44 @@ export async function runThreadCommand(command: ThreadCommand, runtime: SlackRun
   // Remembered before answering, so a follow-up typed while the investigation runs already works.
   remember();
   await rememberChannel(actor, runtime);
-  await handleInbound({ actor, text, correlationId }, reply, runtime.inbound);
+  await handleInbound({ actor, text, correlationId, replyTo: { ...place } }, reply, runtime.inbound);
   await reply.settled();
   remember();
+}
+
+/** The Slack place kept in the command inbox. */
+const storedPlaceSchema = z.object({ channel: z.string().min(1), threadTs: z.string().min(1).optional() });
+
+/**
+ * Answers a command a previous run accepted and never answered: the notice goes in its thread (a new one when it
+ * had none), then, if `rerun`, the command runs there again.
+ */
+export async function resumeThreadCommand(
+  command: AcceptedCommand,
+  notice: Section,
+  rerun: boolean,
+  runtime: SlackRuntime,
+): Promise<void> {
+  const parsed = storedPlaceSchema.safeParse(command.replyTo);
+  if (!parsed.success) throw new Error('the stored Slack place is not a channel and thread');
+  const { channel, threadTs } = parsed.data;
+  const place: SlackPlace = threadTs ? { channel, threadTs } : { channel };
+  const reply = new ThreadReply(place, command.correlationId, runtime);
+  await reply.post([notice]);
+  if (!rerun) return;
+  const thread: SlackPlace = reply.threadTs ? { channel, threadTs: reply.threadTs } : place;
+  runtime.track(
+    () =>
+      runThreadCommand(
+        {
+          actor: command.actor,
+          text: command.text,
+          correlationId: command.correlationId,
+          place: thread,
+          refusal: reply,
+        },
+        runtime,
+      ),
+    command.correlationId,
+  );
 }

@@ -7,12 +7,20 @@ import type { Logger } from '../../logger.js';
 import { progressMessage, sectionToSlackMessage } from '../../render/block-kit/render-slack.js';
 import type { ImageStore } from '../../render/images/image-store.js';
 import type { ChannelReply } from '../handle-inbound.js';
-import type { SlackContent, SlackPlace, SlackSender } from './slack-sender.js';
+import type { SlackContent, SlackPlace, SlackSender, SlackUpload } from './slack-sender.js';
 
 type ProgressUpdate = Parameters<ChannelReply['progress']>[0];
 
 /** The image id in a bot-served chart URL (`/charts/<id>.png`, relative or under any base). */
 const servedImagePattern = /\/charts\/([a-f0-9]{32})\.png$/;
+
+/** A chart or graph served by this bot, as the file to upload to Slack (`undefined`: not one of ours, or gone). */
+export function imageUploadOf(image: ImageRef, images: ImageStore): SlackUpload | undefined {
+  const id = servedImagePattern.exec(image.url)?.[1];
+  const png = id ? images.get(id) : undefined;
+  if (!png) return undefined;
+  return { png, filename: `socbot-${id}.png`, title: image.alt.slice(0, 250), alt: image.alt.slice(0, 1000) };
+}
 
 /** Where a thread reply gets what it needs. */
 export interface ThreadReplyDeps {
@@ -118,17 +126,12 @@ export class ThreadReply implements ChannelReply {
   }
 
   async #upload(image: ImageRef, messageTs: string | undefined): Promise<void> {
-    const id = servedImagePattern.exec(image.url)?.[1];
-    const png = id ? this.deps.images.get(id) : undefined;
+    const upload = imageUploadOf(image, this.deps.images);
     const threadTs = this.#threadTs ?? messageTs;
-    if (!png || !threadTs) {
+    if (!upload || !threadTs) {
       this.deps.log.warn({ correlationId: this.correlationId, image: image.url }, 'chart image could not be uploaded');
       return;
     }
-    await this.deps.sender.upload(
-      { channel: this.place.channel, threadTs },
-      { png, filename: `socbot-${id}.png`, title: image.alt.slice(0, 250), alt: image.alt.slice(0, 1000) },
-      this.correlationId,
-    );
+    await this.deps.sender.upload({ channel: this.place.channel, threadTs }, upload, this.correlationId);
   }
 }

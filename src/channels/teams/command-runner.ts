@@ -7,8 +7,11 @@ import { randomUUID } from 'node:crypto';
 import type { Activity, ConversationReference } from '@microsoft/agents-activity';
 import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
 import { parseCommand } from '../../core/parse-command.js';
+import type { Section } from '../../core/section.js';
 import type { Logger } from '../../logger.js';
+import type { Actor } from '../../policy/actor.js';
 import { authorize } from '../../policy/authorize.js';
+import type { AcceptedCommand } from '../../store/command-inbox.js';
 import type { ConversationStore } from '../../store/conversation-store.js';
 import { BoundedMap } from '../bounded-map.js';
 import { handleInbound, type InboundDeps } from '../handle-inbound.js';
@@ -31,8 +34,26 @@ export interface CommandRunnerDeps {
   queue: ConversationSendQueue;
   retry: RetryOptions;
   log: Logger;
+  /** The bot's app id, for proactive turns outside a request (absent when anonymous). */
+  botAppId?: string;
   /** Investigations running at once; later ones wait their turn with their progress message up. */
   investigations: WorkLimiter;
+}
+
+/** One command to run in a conversation. */
+interface TeamsJob {
+  /** The bot's app id, or the claims the request was authenticated with. */
+  identity: Parameters<CloudAdapter['continueConversation']>[0];
+  reference: ConversationReference;
+  actor: Actor;
+  text: string;
+  correlationId: string;
+  /** Shown with a progress card (an investigation). */
+  long: boolean;
+  /** Posted first (a command resumed after a restart). */
+  notice?: Section;
+  /** False: post the notice only. */
+  rerun?: boolean;
 }
 
 /** How many conversation references this process remembers having saved (to skip rewriting them). */
@@ -81,22 +102,57 @@ export class CommandRunner {
     const text = resolveFollowUp(typed, this.deps.threads.get(thread));
     const alertId = alertIdOfCommand(text);
     if (thread && alertId) this.deps.threads.set(thread, alertId);
-    const actor = actorOf(activity);
     const correlationId = randomUUID();
     this.deps.log.info(
       { correlationId, activityId: activity.id, activityType: activity.type, thread },
       'Teams command received',
     );
     this.track(this.saveReference(activity));
-    const reference = activity.getConversationReference();
-    // The identity the request was authenticated as; anonymous (no audience) in local development.
-    const identity = context.identity ?? {};
-    const long = isLongRunning(text) && this.isAllowed(activity);
-    const job = this.deps.adapter.continueConversation(identity, reference, async (turn) => {
+    this.run({
+      // The identity the request was authenticated as; anonymous (no audience) in local development.
+      identity: context.identity ?? {},
+      reference: activity.getConversationReference(),
+      actor: actorOf(activity),
+      text,
+      correlationId,
+      long: isLongRunning(text) && this.isAllowed(activity),
+    });
+  }
+
+  /**
+   * Answers a command a previous run accepted and never answered: `notice` goes in its thread, then, if `rerun`,
+   * the command runs there again. Returns once started.
+   */
+  async resume(command: AcceptedCommand, notice: Section, rerun: boolean): Promise<void> {
+    const reference = command.replyTo as unknown as ConversationReference;
+    if (typeof reference.conversation?.id !== 'string' || typeof reference.serviceUrl !== 'string') {
+      throw new Error('the stored Teams reply address is not a conversation reference');
+    }
+    this.run({
+      // Outside a turn, the SDK gets a token for the bot's own app id (none when anonymous).
+      identity: this.deps.botAppId ?? {},
+      reference,
+      actor: command.actor,
+      text: command.text,
+      correlationId: command.correlationId,
+      long: rerun && isLongRunning(command.text),
+      notice,
+      rerun,
+    });
+  }
+
+  /** Runs one command as a background job in its conversation (a proactive turn). */
+  private run(job: TeamsJob): void {
+    const { actor, text, correlationId, long } = job;
+    const thread = job.reference.conversation.id;
+    const replyTo = JSON.parse(JSON.stringify(job.reference)) as Record<string, unknown>;
+    const work = this.deps.adapter.continueConversation(job.identity, job.reference, async (turn) => {
       const reply = createTeamsReply(turn, { correlationId, thread }, this.deps);
+      if (job.notice) await reply.post([job.notice]);
+      if (job.rerun === false) return;
       if (!long) {
         this.track(reply.typing());
-        await handleInbound({ actor, text, correlationId }, reply, this.deps.inbound);
+        await handleInbound({ actor, text, correlationId, replyTo }, reply, this.deps.inbound);
       } else {
         // The progress message goes up at once, even while the investigation waits for a free slot. Typing shows
         // once it really runs: when many commands arrive together, each one's first request is the card.
@@ -104,12 +160,12 @@ export class CommandRunner {
         const current = waits ? 'waiting for other investigations to finish' : undefined;
         await reply.progress({ title: 'Investigating', done: 0, total: 0, ...(current ? { current } : {}) });
         const inbound = this.limited(() => this.track(reply.progressShown().then(() => reply.typing())));
-        await handleInbound({ actor, text, correlationId }, reply, inbound);
+        await handleInbound({ actor, text, correlationId, replyTo }, reply, inbound);
       }
       await reply.finish();
     });
     this.track(
-      job.catch((error: unknown) => this.deps.log.error({ err: error, correlationId }, 'Teams command job failed')),
+      work.catch((error: unknown) => this.deps.log.error({ err: error, correlationId }, 'Teams command job failed')),
     );
   }
 

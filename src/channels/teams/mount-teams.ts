@@ -8,15 +8,19 @@ import { type AuthConfiguration, CloudAdapter } from '@microsoft/agents-hosting'
 import express, { type Express } from 'express';
 import type { Logger } from '../../logger.js';
 import type { AuditLog } from '../../policy/audit.js';
+import type { DigestPoster } from '../../schedule/digest-poster.js';
+import type { CommandInbox } from '../../store/command-inbox.js';
 import type { ConversationStore } from '../../store/conversation-store.js';
 import { BoundedMap } from '../bounded-map.js';
 import type { InboundDeps } from '../handle-inbound.js';
+import type { ResumeCommand } from '../resume-commands.js';
 import { WorkLimiter } from '../work-limiter.js';
 import { CommandRunner } from './command-runner.js';
 import { defaultRetryOptions, type RetryOptions } from './connector-retry.js';
 import { ConversationSendQueue, type RateWindow } from './send-queue.js';
 import { createTeamsAgent } from './teams-agent.js';
 import { TeamsConfigError, type TeamsSettings } from './teams-config.js';
+import { createTeamsDigestPoster } from './teams-proactive.js';
 
 /** The parts of socbot's core the Teams channel uses (`createSocbot()` gives them all). */
 export interface TeamsCore {
@@ -24,6 +28,8 @@ export interface TeamsCore {
   images: { attach: InboundDeps['attachImages'] };
   audit: AuditLog;
   conversations: ConversationStore;
+  /** Where accepted commands wait until answered (optional: tests may go without). */
+  inbox?: CommandInbox;
 }
 
 export interface TeamsDeps {
@@ -49,6 +55,10 @@ export interface TeamsChannel {
   runner: CommandRunner;
   /** Resolves when no command is running. */
   idle(): Promise<void>;
+  /** Answers a command a previous run left unanswered, in its thread. */
+  resume: ResumeCommand;
+  /** Posts scheduled digests into stored Teams conversations. */
+  poster: DigestPoster;
 }
 
 /**
@@ -80,6 +90,10 @@ export function mountTeams(app: Express, deps: TeamsDeps): TeamsChannel {
   }
   const log = deps.log.child({ channel: 'teams' });
   const adapter = new CloudAdapter(authConfigOf(deps.settings, deps.auth));
+  // Shared by command replies and digests: one rate-limited lane per thread, whoever posts.
+  const queue = new ConversationSendQueue(deps.rate ? { windows: deps.rate } : {});
+  const retry = { ...defaultRetryOptions, ...deps.retry };
+  const botAppId = deps.settings.credentials ? { botAppId: deps.settings.credentials.clientId } : {};
   const runner = new CommandRunner({
     adapter,
     inbound: {
@@ -88,12 +102,14 @@ export function mountTeams(app: Express, deps: TeamsDeps): TeamsChannel {
       rules: deps.settings.rules,
       audit: deps.socbot.audit,
       log,
+      ...(deps.socbot.inbox ? { inbox: deps.socbot.inbox } : {}),
     },
     conversations: deps.socbot.conversations,
     threads: new BoundedMap(threadMemory),
-    queue: new ConversationSendQueue(deps.rate ? { windows: deps.rate } : {}),
-    retry: { ...defaultRetryOptions, ...deps.retry },
+    queue,
+    retry,
     log,
+    ...botAppId,
     investigations: new WorkLimiter(deps.maxConcurrentInvestigations ?? Math.max(2, availableParallelism())),
   });
   const agent = createTeamsAgent(adapter, runner, log);
@@ -114,5 +130,11 @@ export function mountTeams(app: Express, deps: TeamsDeps): TeamsChannel {
       }
     },
   );
-  return { adapter, runner, idle: () => runner.idle() };
+  return {
+    adapter,
+    runner,
+    idle: () => runner.idle(),
+    resume: (command, notice, rerun) => runner.resume(command, notice, rerun),
+    poster: createTeamsDigestPoster({ adapter, queue, retry, rules: deps.settings.rules, log, ...botAppId }),
+  };
 }

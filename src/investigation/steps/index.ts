@@ -11,6 +11,7 @@ import { hostProcessesStep } from './host-processes.js';
 import { iocsStep } from './iocs.js';
 import { processTreeStep } from './process-tree.js';
 import { relatedAlertsStep } from './related-alerts.js';
+import { threatIntelStep } from './threat-intel.js';
 import { verdictStep } from './verdict.js';
 
 /** Every registered step, in playbook order. */
@@ -20,6 +21,7 @@ export const playbookSteps: readonly Step[] = [
   processTreeStep,
   hostProcessesStep,
   iocsStep,
+  threatIntelStep,
   cmdlineElsewhereStep,
   hostLogonsStep,
   failedLogonsStep,

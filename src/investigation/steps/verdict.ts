@@ -66,6 +66,7 @@ export const verdictStep: Step = {
     'process-tree',
     'host-processes',
     'iocs',
+    'threat-intel',
     'cmdline-elsewhere',
     'host-logons',
     'failed-logons',

@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resumeOpenCommands } from '../../../src/channels/resume-commands.js';
 import { mountTeams, type TeamsChannel } from '../../../src/channels/teams/mount-teams.js';
 import { createLogger } from '../../../src/logger.js';
 import { type ConnectorCall, FakeBotConnector } from '../../fakes/bot-connector-server.js';
@@ -227,5 +228,40 @@ describe('Teams channel end to end', () => {
       agent: { id: '28:socbot-app-id' },
     });
     expect(stored?.reference).not.toHaveProperty('activityId');
+  });
+
+  it('keeps no answered command open, and answers at start-up, in its thread, one a crash cut short', async () => {
+    const longAgo = new Date('2000-01-01T00:00:00Z');
+    await teams.idle();
+    expect(await socbot.inbox.open(longAgo)).toEqual([]);
+    const thread = channelThread('crashed-root');
+    await socbot.inbox.accept({
+      correlationId: 'teams-crashed-1',
+      channel: 'teams',
+      actor: { channel: 'teams', userId: analyst.aadObjectId, conversationId: channelId },
+      text: `alert ${alertId}`,
+      replyTo: {
+        activityId: 'msg-crashed',
+        user: { id: `29:${analyst.aadObjectId}`, name: analyst.name, aadObjectId: analyst.aadObjectId },
+        agent: { id: '28:socbot-app-id', name: 'socbot' },
+        conversation: { id: thread.conversationId, conversationType: 'channel', isGroup: true },
+        channelId: 'msteams',
+        serviceUrl: connector.url,
+      },
+      acceptedAt: new Date(),
+    });
+    const resumed = await resumeOpenCommands({
+      inbox: socbot.inbox,
+      channels: { teams: teams.resume },
+      log: createLogger('silent'),
+      now: new Date(),
+    });
+    expect(resumed).toBe(1);
+    await teams.idle();
+    const posts = sectionPosts(connector.callsIn(thread.conversationId));
+    expect(fallbackOf(posts[0]!)).toContain('socbot restarted while answering');
+    const expected = await socbot.answer(`alert ${alertId}`, { correlationId: 'expected' });
+    expect(posts).toHaveLength(1 + expected.length);
+    expect(await socbot.inbox.open(longAgo)).toEqual([]);
   });
 });
