@@ -1,7 +1,9 @@
 /**
  * Writes a generated demo workspace into the embedded store, and creates one on first start.
  */
+import { securityEventColumns } from '../../core/rows.js';
 import type { Logger } from '../../logger.js';
+import { bulkLoad } from './bulk-load.js';
 import { type DemoOptions, generateDemoWorkspace } from './demo/generate-demo-workspace.js';
 import { appendRows, countRows, readMeta, type Workspace, writeMeta } from './workspace.js';
 
@@ -22,12 +24,15 @@ export async function writeDemoWorkspace(
   const demo = generateDemoWorkspace(options);
   const { connection } = workspace;
   await appendRows(connection, 'SecurityAlert', demo.alerts);
-  let events = 0;
-  for (const batch of demo.events()) {
-    await appendRows(connection, 'SecurityEvent', batch);
-    events += batch.length;
-    onProgress(events);
-  }
+  let generated = 0;
+  const batches = function* () {
+    for (const batch of demo.events()) {
+      yield batch;
+      generated += batch.length;
+      onProgress(generated);
+    }
+  };
+  const events = await bulkLoad(connection, 'SecurityEvent', securityEventColumns, batches());
   await writeMeta(
     connection,
     'demo',

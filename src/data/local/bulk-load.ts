@@ -1,0 +1,121 @@
+/**
+ * Bulk loading of freshly generated rows: batches are written as CSV part files that DuckDB's parallel CSV reader
+ * inserts while the next part is being generated. Row-by-row appender calls cost a native call per value and run
+ * on the JavaScript thread; this way the insert runs on DuckDB's own threads, and 1M demo events load in about
+ * half the time (`npm run bench -- local-queries`).
+ *
+ * Values are converted exactly as `appendRows` converts them, so both paths store the same table.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ColumnKind } from '../../core/rows.js';
+import { sqlTypeOf } from './duckdb-values.js';
+
+type Encoder = (record: Record<string, unknown>) => string;
+
+/** RFC 4180 quoting: every string quoted (so `""` is an empty string, never NULL), inner quotes doubled. */
+function quoted(text: string): string {
+  return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
+}
+
+/** One CSV cell per column kind; an empty cell is NULL, as `appendRows` stores values that do not fit the kind. */
+function encoderOf(name: string, kind: ColumnKind): Encoder {
+  switch (kind) {
+    case 'string':
+      return (record) => {
+        const value = record[name];
+        return value === null || value === undefined ? '' : quoted(typeof value === 'string' ? value : String(value));
+      };
+    case 'datetime':
+      return (record) => {
+        const value = record[name];
+        return value instanceof Date && Number.isFinite(value.getTime()) ? value.toISOString() : '';
+      };
+    case 'int':
+      return (record) => {
+        const value = record[name];
+        const n = typeof value === 'number' ? value : Number(value);
+        return value === null || value === undefined || !Number.isFinite(n) ? '' : String(Math.trunc(n));
+      };
+    case 'real':
+      return (record) => {
+        const value = record[name];
+        const n = typeof value === 'number' ? value : Number(value);
+        return value === null || value === undefined || !Number.isFinite(n) ? '' : String(n);
+      };
+    case 'bool':
+      return (record) => {
+        const value = record[name];
+        if (value === null || value === undefined) return '';
+        return String(typeof value === 'boolean' ? value : String(value).toLowerCase() === 'true');
+      };
+  }
+}
+
+export interface BulkLoadOptions {
+  /** Rows per part file: large enough for DuckDB's parallel reader, small enough to bound memory. */
+  partRows?: number;
+}
+
+/**
+ * Inserts every batch into `table` (whose columns are `columns`, then `_RowKey`, left NULL). Resolves with the rows
+ * inserted once all are committed; the part files are removed whatever happens.
+ */
+export async function bulkLoad(
+  connection: DuckDBConnection,
+  table: string,
+  columns: Readonly<Record<string, ColumnKind>>,
+  batches: Iterable<readonly object[]>,
+  options: BulkLoadOptions = {},
+): Promise<number> {
+  const partRows = options.partRows ?? 200_000;
+  const entries = Object.entries(columns);
+  const encoders = entries.map(([name, kind]) => encoderOf(name, kind));
+  const names = entries.map(([name]) => `"${name}"`).join(', ');
+  const types = `{${entries.map(([name, kind]) => `'${name}': '${sqlTypeOf(kind)}'`).join(', ')}}`;
+  const directory = mkdtempSync(path.join(tmpdir(), 'socbot-load-'));
+  let inserting: Promise<unknown> = Promise.resolve();
+  let parts = 0;
+  let chunks: string[] = [];
+  let pending = 0;
+  let total = 0;
+
+  const flush = async () => {
+    const file = path.join(directory, `part-${parts++}.csv`);
+    writeFileSync(file, chunks.join(''));
+    chunks = [];
+    pending = 0;
+    // One insert at a time (DuckDB serialises writers anyway); the next part is generated meanwhile.
+    await inserting;
+    inserting = connection.run(
+      `INSERT INTO ${table} (${names}) SELECT ${names} FROM read_csv($file, header = false, auto_detect = false,
+        delim = ',', quote = '"', escape = '"', nullstr = '', allow_quoted_nulls = false, columns = ${types})`,
+      { file },
+    );
+  };
+
+  try {
+    // One cell array reused for every row: no allocation per row but the line itself.
+    const cells = new Array<string>(encoders.length);
+    for (const batch of batches) {
+      const lines = new Array<string>(batch.length);
+      for (let index = 0; index < batch.length; index++) {
+        const record = batch[index] as Record<string, unknown>;
+        for (let column = 0; column < encoders.length; column++) cells[column] = encoders[column]!(record);
+        lines[index] = cells.join(',');
+      }
+      if (lines.length > 0) chunks.push(lines.join('\n'), '\n');
+      pending += batch.length;
+      total += batch.length;
+      if (pending >= partRows) await flush();
+    }
+    if (pending > 0) await flush();
+    await inserting;
+    return total;
+  } finally {
+    await inserting.catch(() => undefined);
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
