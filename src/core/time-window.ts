@@ -51,8 +51,9 @@ export function parseRelativeWindow(text: string): RelativeWindow | string {
   }
   const range = /^([+-]?)(\S+?)\s*\.\.\s*([+-]?)(\S+)$/.exec(trimmed);
   if (!range) return `"${trimmed}" is not a time window; try -5d..+1d or last 24h`;
-  const before = parseDuration(range[2]!);
-  const after = parseDuration(range[4]!);
+  // A bare `0` is the alert time itself (`-1d..0`), as people write the notebook's defaults.
+  const before = range[2] === '0' ? 0 : parseDuration(range[2]!);
+  const after = range[4] === '0' ? 0 : parseDuration(range[4]!);
   if (before === undefined || after === undefined) return `"${trimmed}" has a bad duration; use s, m, h, d or w units`;
   const startOffset = range[1] === '+' ? before : -before;
   const endOffset = range[3] === '-' ? -after : after;

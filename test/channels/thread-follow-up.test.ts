@@ -23,6 +23,7 @@ describe('resolveFollowUp', () => {
     expect(resolveFollowUp('logons last 2h', id)).toBe(`logons alert ${id} last 2h`);
     expect(resolveFollowUp('Failed-logons -1d..+1h', id)).toBe(`failed-logons alert ${id} -1d..+1h`);
     expect(resolveFollowUp('tree -1d..0', id)).toBe(`tree ${id} -1d..0`);
+    expect(resolveFollowUp('tree -1d..bogus', id)).toBe(`tree ${id} -1d..bogus`);
   });
 
   it('maps `vt` and `more` alone to the alert’s threat intel and related alerts', () => {

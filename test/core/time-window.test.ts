@@ -21,6 +21,8 @@ describe('time windows', () => {
     expect(parseRelativeWindow('-5d..+1d')).toEqual({ before: 432_000_000, after: 86_400_000 });
     expect(parseRelativeWindow('last 24h')).toEqual({ before: 86_400_000, after: 0 });
     expect(parseRelativeWindow('-2h..-1h')).toEqual({ before: 7_200_000, after: -3_600_000 });
+    expect(parseRelativeWindow('-1d..0')).toEqual({ before: 86_400_000, after: 0 });
+    expect(parseRelativeWindow('0..+1h')).toEqual({ before: 0, after: 3_600_000 });
     expect(parseRelativeWindow('+1h..-1h')).toBe('"+1h..-1h" ends before it starts');
     expect(typeof parseRelativeWindow('yesterday')).toBe('string');
   });
