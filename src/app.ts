@@ -16,6 +16,7 @@ import type { ProgressEvent } from './investigation/playbook.js';
 import type { Logger } from './logger.js';
 import type { Actor } from './policy/actor.js';
 import type { AuditLog } from './policy/audit.js';
+import { DocumentStore } from './render/documents/document-store.js';
 import { attachImages } from './render/images/attach-images.js';
 import { ImageStore } from './render/images/image-store.js';
 import type { DigestStore } from './schedule/digest-store.js';
@@ -42,6 +43,8 @@ export interface Socbot {
   digests: DigestStore;
   /** Chart and graph images: drawn on demand, kept content-addressed, served by the bot. */
   images: { store: ImageStore; attach(sections: Section[]): Promise<Section[]> };
+  /** Exported documents kept for download where a chat cannot take a file (Teams, the local chat page). */
+  documents: DocumentStore;
   close(): Promise<void>;
 }
 
@@ -86,6 +89,7 @@ export async function createSocbot(config: Config, log: Logger, options: SocbotO
     inbox: duckdbCommandInbox(workspace.connection),
     digests: digests.store,
     images: { store, attach: (sections) => attachImages(sections, imageOptions) },
+    documents: new DocumentStore(),
     provider,
     answer: (text, meta) =>
       answer(text, {

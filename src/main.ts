@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     health: socbot.health,
     images: socbot.images,
     audit: socbot.audit,
+    documents: socbot.documents,
   });
   /** Channels with commands in flight, waited for on shutdown: an accepted command gets its answer. */
   const channels: { idle(): Promise<void> }[] = [];
@@ -63,7 +64,12 @@ async function main(): Promise<void> {
   const teams = teamsSettingsFrom(config);
   if (teams) {
     try {
-      const channel = mountTeams(app, { settings: teams, socbot, log });
+      const channel = mountTeams(app, {
+        settings: teams,
+        socbot,
+        log,
+        ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
+      });
       channels.push(channel);
       resumers.teams = channel.resume;
       posters.push(channel.poster);

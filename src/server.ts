@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { type Answerer, chatRouter, type ImageAttacher } from './channels/local/chat-endpoint.js';
 import type { AuditLog } from './policy/audit.js';
+import { withDocumentLinks } from './render/documents/document-links.js';
+import type { DocumentStore } from './render/documents/document-store.js';
 import type { ImageStore } from './render/images/image-store.js';
 
 const require = createRequire(import.meta.url);
@@ -20,6 +22,17 @@ export interface ServerDeps {
   audit?: AuditLog;
   /** Chart and graph images, served at `/charts/<id>.png`. */
   images?: { store: ImageStore; attach: ImageAttacher };
+  /** Exported documents, served at `/exports/<id>/<file>` (the local chat links to them). */
+  documents?: DocumentStore;
+}
+
+/** What the local chat does to an answer before showing it: charts drawn, exported documents linked (relative). */
+function localChatFinisher(deps: ServerDeps): ImageAttacher {
+  const { images, documents } = deps;
+  return async (sections) => {
+    const drawn = images ? await images.attach(sections) : sections;
+    return documents ? withDocumentLinks(drawn, documents, '') : drawn;
+  };
 }
 
 /** Builds the express app (not listening yet), so tests can drive it in-process. */
@@ -50,6 +63,23 @@ export function createServer(deps: ServerDeps): Express {
     // Content-addressed: an id always names the same bytes.
     res.type('image/png').set('cache-control', 'public, max-age=31536000, immutable').send(png);
   });
-  app.use(chatRouter(deps.answer, deps.images?.attach, deps.audit));
+  app.get('/exports/:id/:file', (req, res) => {
+    const document = deps.documents?.get(req.params.id);
+    if (!document) {
+      res.status(404).type('text/plain').send('No such document, or its link has expired: export it again.');
+      return;
+    }
+    // Always a download, never rendered on this origin (an HTML export must not run as this site's page).
+    res
+      .type(document.mimeType)
+      .attachment(document.fileName)
+      .set({
+        'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': 'sandbox',
+      })
+      .send(document.content);
+  });
+  app.use(chatRouter(deps.answer, localChatFinisher(deps), deps.audit));
   return app;
 }

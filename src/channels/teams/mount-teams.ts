@@ -8,6 +8,8 @@ import { type AuthConfiguration, CloudAdapter } from '@microsoft/agents-hosting'
 import express, { type Express } from 'express';
 import type { Logger } from '../../logger.js';
 import type { AuditLog } from '../../policy/audit.js';
+import { withDocumentLinks } from '../../render/documents/document-links.js';
+import type { DocumentStore } from '../../render/documents/document-store.js';
 import type { DigestPoster } from '../../schedule/digest-poster.js';
 import type { CommandInbox } from '../../store/command-inbox.js';
 import type { ConversationStore } from '../../store/conversation-store.js';
@@ -26,6 +28,8 @@ import { createTeamsDigestPoster } from './teams-proactive.js';
 export interface TeamsCore {
   answer: InboundDeps['answer'];
   images: { attach: InboundDeps['attachImages'] };
+  /** Where exported documents wait for download (Teams cannot take a file from a bot in a channel). */
+  documents?: DocumentStore;
   audit: AuditLog;
   conversations: ConversationStore;
   /** Where accepted commands wait until answered (optional: tests may go without). */
@@ -37,6 +41,8 @@ export interface TeamsDeps {
   /** From `teamsSettingsFrom(config)`. */
   settings: TeamsSettings;
   log: Logger;
+  /** The bot's public address (`PUBLIC_BASE_URL`): download links for exported documents go under it. */
+  publicBaseUrl?: string;
   /** Defaults to `/api/messages`, the Azure Bot messaging endpoint path. */
   routePath?: string;
   /** Connector retry tuning (tests shorten the waits). */
@@ -81,6 +87,19 @@ export const teamsMessagesPath = '/api/messages';
 /** How many threads' alerts are remembered for follow-ups (least recently used forgotten first). */
 const threadMemory = 5_000;
 
+/**
+ * What a Teams answer goes through before it is posted: charts drawn, exported documents turned into download
+ * links — only under a public https address, the only kind Teams clients open.
+ */
+function teamsFinisher(deps: TeamsDeps): InboundDeps['attachImages'] {
+  const { images, documents } = deps.socbot;
+  const base = deps.publicBaseUrl?.startsWith('https://') ? deps.publicBaseUrl : undefined;
+  return async (sections) => {
+    const drawn = await images.attach(sections);
+    return documents ? withDocumentLinks(drawn, documents, base) : drawn;
+  };
+}
+
 /** Adds the Teams endpoint to `app`. */
 export function mountTeams(app: Express, deps: TeamsDeps): TeamsChannel {
   if (!deps.settings.credentials && process.env.NODE_ENV === 'production') {
@@ -98,7 +117,7 @@ export function mountTeams(app: Express, deps: TeamsDeps): TeamsChannel {
     adapter,
     inbound: {
       answer: deps.socbot.answer,
-      attachImages: deps.socbot.images.attach,
+      attachImages: teamsFinisher(deps),
       rules: deps.settings.rules,
       audit: deps.socbot.audit,
       log,

@@ -21,6 +21,7 @@ describe('local chat endpoint', () => {
       health: socbot.health,
       images: socbot.images,
       audit: socbot.audit,
+      documents: socbot.documents,
     }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -93,5 +94,21 @@ describe('local chat endpoint', () => {
     };
     expect(health.status).toBe('ok');
     expect(health.workspace.SecurityEvent).toBeGreaterThan(5_000);
+  });
+
+  it('links an exported document for download, as a file, never rendered on the bot’s origin', async () => {
+    const alerts = (await (await chat({ text: 'alerts last 7d' })).json()) as ChatResponse;
+    const alertId = /investigate ([\w-]+)/.exec(JSON.stringify(alerts.cards))?.[1];
+    const body = (await (await chat({ text: `export ${alertId} html` })).json()) as ChatResponse;
+    const link = /\/exports\/[a-f0-9]{32}\/[^)"\s]+/.exec(JSON.stringify(body.cards))?.[0];
+    expect(link).toBeDefined();
+    const download = await fetch(`${base}${link}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="?socbot-[^"]+\.html"?$/);
+    expect(download.headers.get('content-security-policy')).toBe('sandbox');
+    expect(download.headers.get('cache-control')).toBe('private, no-store');
+    expect(await download.text()).toContain(alertId);
+    expect((await fetch(`${base}/exports/${'0'.repeat(32)}/x.md`)).status).toBe(404);
+    expect((await fetch(`${base}/exports/..%2F..%2Fetc/passwd`)).status).toBe(404);
   });
 });

@@ -69,6 +69,7 @@ describe('Teams channel end to end', () => {
       settings: { rules: { tenants: [], teams: [], conversations: [], users: [analyst.aadObjectId] } },
       log: createLogger(process.env.TEST_LOG ?? 'silent'),
       retry: { baseDelayMs: 20, maxDelayMs: 200 },
+      publicBaseUrl: 'https://bot.contoso.com',
     });
     server = app.listen(0, '127.0.0.1');
     await once(server, 'listening');
@@ -263,5 +264,17 @@ describe('Teams channel end to end', () => {
     const expected = await socbot.answer(`alert ${alertId}`, { correlationId: 'expected' });
     expect(posts).toHaveLength(1 + expected.length);
     expect(await socbot.inbox.open(longAgo)).toEqual([]);
+  });
+
+  it('links an exported document for download under the public https address', async () => {
+    const chat = personalChat();
+    await deliver(bot, message(connector.url, chat, `export ${alertId} md`));
+    await teams.idle();
+    const cards = JSON.stringify(sectionPosts(connector.callsIn(chat.conversationId)).map(cardOf));
+    const link = /https:\/\/bot\.contoso\.com\/exports\/([a-f0-9]{32})\/(socbot-[\w.-]+\.md)/.exec(cards);
+    expect(link).not.toBeNull();
+    const document = socbot.documents.get(link?.[1] ?? '');
+    expect(document?.fileName).toBe(link?.[2]);
+    expect(document?.content.toString('utf8')).toContain(alertId);
   });
 });
