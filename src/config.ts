@@ -52,6 +52,9 @@ const schema = baseSchema
     if (teamsProblem) context.addIssue({ code: 'custom', path: ['MICROSOFT_APP_ID'], message: teamsProblem });
   });
 
+/** Every variable socbot reads (`.env.example` documents each one). */
+export const configVariables: readonly string[] = Object.keys(schema.shape);
+
 /** The validated configuration. */
 export type Config = Readonly<z.infer<typeof schema>>;
 

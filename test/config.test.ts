@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, configVariables, loadConfig } from '../src/config.js';
 
 describe('loadConfig', () => {
   it('has working defaults for the embedded mode', () => {
@@ -27,5 +28,12 @@ describe('loadConfig', () => {
       expect(message).toContain('SOCBOT_PROVIDER');
       expect(message).toContain('PUBLIC_BASE_URL');
     }
+  });
+
+  it('documents every variable it reads in .env.example', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    const documented = new Set([...example.matchAll(/^#?\s*([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((m) => m[1]));
+    expect(configVariables.length).toBeGreaterThan(30);
+    expect(configVariables.filter((name) => !documented.has(name))).toEqual([]);
   });
 });
