@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { type Answerer, chatRouter, type ImageAttacher } from './channels/local/chat-endpoint.js';
+import type { Section } from './core/section.js';
 import type { AuditLog } from './policy/audit.js';
 import { withDocumentLinks } from './render/documents/document-links.js';
 import type { DocumentStore } from './render/documents/document-store.js';
@@ -24,15 +25,6 @@ export interface ServerDeps {
   images?: { store: ImageStore; attach: ImageAttacher };
   /** Exported documents, served at `/exports/<id>/<file>` (the local chat links to them). */
   documents?: DocumentStore;
-}
-
-/** What the local chat does to an answer before showing it: charts drawn, exported documents linked (relative). */
-function localChatFinisher(deps: ServerDeps): ImageAttacher {
-  const { images, documents } = deps;
-  return async (sections) => {
-    const drawn = images ? await images.attach(sections) : sections;
-    return documents ? withDocumentLinks(drawn, documents, '') : drawn;
-  };
 }
 
 /** Builds the express app (not listening yet), so tests can drive it in-process. */
@@ -80,6 +72,9 @@ export function createServer(deps: ServerDeps): Express {
       })
       .send(document.content);
   });
-  app.use(chatRouter(deps.answer, localChatFinisher(deps), deps.audit));
+  const { documents } = deps;
+  // The page links exported documents (relative to itself); the CLI reads them from `sections`.
+  const present = documents ? (sections: Section[]) => withDocumentLinks(sections, documents, '') : undefined;
+  app.use(chatRouter(deps.answer, deps.images?.attach, deps.audit, present));
   return app;
 }

@@ -38,11 +38,16 @@ const localActor: Actor = {
   conversationId: 'local',
 };
 
-/** Builds the router for `/api/chat`; every command is audited as the local user. */
+/**
+ * Builds the router for `/api/chat`; every command is audited as the local user. The response's `sections` are the
+ * answer with its images drawn (an export keeps its document, for the CLI to print); its cards and Markdown are what
+ * `present` makes of them for the page (an export as a download link).
+ */
 export function chatRouter(
   answerText: Answerer,
   attachImages: ImageAttacher = async (s) => s,
   audit?: AuditLog,
+  present: (sections: Section[]) => Section[] = (s) => s,
 ): Router {
   const router = express.Router();
   router.post('/api/chat', express.json({ limit: '64kb' }), async (req, res) => {
@@ -69,10 +74,11 @@ export function chatRouter(
       durationMs: performance.now() - started,
       ...(failed && first?.problem ? { detail: first.problem.code } : {}),
     });
+    const shown = present(sections);
     const body: ChatResponse = {
       correlationId,
-      cards: sections.map(sectionToCard),
-      markdown: sectionsToMarkdown(sections),
+      cards: shown.map(sectionToCard),
+      markdown: sectionsToMarkdown(shown),
       sections,
     };
     res.json(body);

@@ -102,6 +102,9 @@ describe('local chat endpoint', () => {
     const body = (await (await chat({ text: `export ${alertId} html` })).json()) as ChatResponse;
     const link = /\/exports\/[a-f0-9]{32}\/[^)"\s]+/.exec(JSON.stringify(body.cards))?.[0];
     expect(link).toBeDefined();
+    // The sections keep the document itself: `socbot ask "export …"` prints it when the server answers.
+    const attached = body.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'attachment');
+    expect(attached?.kind === 'attachment' ? attached.content : '').toContain(alertId);
     const download = await fetch(`${base}${link}`);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="?socbot-[^"]+\.html"?$/);
