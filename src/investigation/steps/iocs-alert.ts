@@ -3,7 +3,7 @@
  * shown inline and as records; IoCs of every type in the command line (msticpy's string mode) and in the decoded
  * text (msticpy's DataFrame defaults); findings for encoded or obfuscated commands and for network indicators.
  */
-import type { IocType } from '../../analysis/iocs/ioc-types.js';
+import { IOC_TYPES, type IocType } from '../../analysis/iocs/ioc-types.js';
 import {
   decodedPayloadText,
   encodingSignals,
@@ -49,20 +49,7 @@ export function toFinding(signal: Signal): Finding {
  */
 function alertLineTypes(alert: Alert): IocType[] {
   const other: IocType = alert.osFamily === 'Linux' ? 'windows_path' : 'linux_path';
-  return (
-    [
-      'ipv4',
-      'ipv6',
-      'dns',
-      'url',
-      'email',
-      'windows_path',
-      'linux_path',
-      'md5_hash',
-      'sha1_hash',
-      'sha256_hash',
-    ] as const
-  ).filter((type) => type !== other);
+  return IOC_TYPES.filter((type) => type !== other);
 }
 
 function lineWarnings(raw: string): string[] {
