@@ -14,7 +14,7 @@ import {
 } from '../../analysis/verdict/index.js';
 import type { Block, NextAction } from '../../core/section.js';
 import { section } from '../../core/section.js';
-import type { Step } from '../step.js';
+import { type Step, stepIds } from '../step.js';
 import { cappedTable } from './step-blocks.js';
 import { isHostContext } from './step-target.js';
 
@@ -60,17 +60,8 @@ export const verdictStep: Step = {
   id: 'verdict',
   title: 'Verdict',
   needs: [],
-  after: [
-    'alert-summary',
-    'related-alerts',
-    'process-tree',
-    'host-processes',
-    'iocs',
-    'threat-intel',
-    'cmdline-elsewhere',
-    'host-logons',
-    'failed-logons',
-  ],
+  // Every other step: the verdict weighs what they found.
+  after: stepIds.filter((id) => id !== 'verdict'),
   async run(ctx) {
     const { alert } = ctx;
     const own = isHostContext(alert)
