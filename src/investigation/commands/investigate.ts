@@ -11,6 +11,7 @@ import type { CommandContext } from '../context.js';
 import { type ProgressEvent, runPlaybook } from '../playbook.js';
 import type { Step } from '../step.js';
 import { playbookSteps } from '../steps/index.js';
+import { alertsTable, investigateActions, noAlertsYet } from './alert-list-parts.js';
 import { loadAlert } from './show-alert.js';
 
 type InvestigateCommand = Extract<Command, { name: 'investigate' }>;
@@ -92,8 +93,7 @@ export async function offerAlertsToInvestigate(ctx: CommandContext): Promise<Sec
         blocks: [
           {
             kind: 'text',
-            markdown:
-              'The workspace has no alerts yet. Import some with `socbot import <file>` or generate the demo with `socbot demo`.',
+            markdown: noAlertsYet,
           },
         ],
       }),
@@ -104,29 +104,8 @@ export async function offerAlertsToInvestigate(ctx: CommandContext): Promise<Sec
       id: 'investigate',
       title: 'Which alert should I investigate?',
       subtitle: `The ${latest.rows.length} latest alerts; or type \`investigate <alertId>\`.`,
-      blocks: [
-        {
-          kind: 'table',
-          columns: [
-            { key: 'time', label: 'Time (UTC)' },
-            { key: 'severity', label: 'Severity' },
-            { key: 'name', label: 'Alert' },
-            { key: 'host', label: 'Host' },
-          ],
-          rows: latest.rows.map((row) => ({
-            time: formatTime(row.TimeGenerated),
-            severity: row.Severity ?? '',
-            name: row.AlertDisplayName ?? row.AlertName ?? '',
-            host: row.CompromisedEntity ?? '',
-          })),
-          totalRows: latest.rows.length,
-        },
-      ],
-      actions: latest.rows.map((row, i) => ({
-        label: `Investigate: ${(row.AlertDisplayName ?? row.AlertName ?? row.SystemAlertId).slice(0, 40)}`,
-        command: `investigate ${row.SystemAlertId}`,
-        style: i === 0 ? 'primary' : 'default',
-      })),
+      blocks: [alertsTable(latest.rows)],
+      actions: investigateActions(latest.rows),
     }),
   ];
 }

@@ -7,6 +7,7 @@ import { type Section, section } from '../../core/section.js';
 import { defaultWindows, formatDuration, formatTime, resolveWindow } from '../../core/time-window.js';
 import { type SeverityName, severityRanks } from '../../data/catalog.js';
 import type { CommandContext } from '../context.js';
+import { alertHost, alertsTable, investigateActions, noAlertsYet } from './alert-list-parts.js';
 
 type AlertsCommand = Extract<Command, { name: 'alerts' }>;
 
@@ -22,11 +23,6 @@ export function rankAlerts(alerts: readonly SecurityAlertRow[]): SecurityAlertRo
       b.TimeGenerated.getTime() - a.TimeGenerated.getTime() ||
       a.SystemAlertId.localeCompare(b.SystemAlertId),
   );
-}
-
-/** The host an alert is about, for lists: CompromisedEntity, else nothing. */
-function alertHost(row: SecurityAlertRow): string {
-  return row.CompromisedEntity ?? '';
 }
 
 function describeFilter(command: AlertsCommand): string {
@@ -46,7 +42,7 @@ async function noAlertsSection(command: AlertsCommand, ctx: CommandContext): Pro
   const newest = latest.rows[0];
   const hint = newest
     ? `The newest alert${command.host ? ` for ${command.host}` : ''} is from ${formatTime(newest.TimeGenerated)}: try \`alerts last ${Math.max(1, Math.ceil((now.getTime() - newest.TimeGenerated.getTime()) / dayMs) + 1)}d\`.`
-    : 'The workspace has no alerts yet. Import some with `socbot import <file>` or generate the demo with `socbot demo`.';
+    : noAlertsYet;
   return section({
     id: 'alerts',
     title: 'No alerts',
@@ -132,31 +128,8 @@ export async function listAlerts(command: AlertsCommand, ctx: CommandContext): P
     id: 'alerts-top',
     title: `Top ${top.length} alert${top.length === 1 ? '' : 's'}`,
     subtitle: 'Highest severity first, then newest.',
-    blocks: [
-      {
-        kind: 'table',
-        columns: [
-          { key: 'time', label: 'Time (UTC)' },
-          { key: 'severity', label: 'Severity' },
-          { key: 'name', label: 'Alert' },
-          { key: 'host', label: 'Host' },
-          { key: 'id', label: 'Alert id', mono: true },
-        ],
-        rows: top.map((r) => ({
-          time: formatTime(r.TimeGenerated),
-          severity: r.Severity ?? '',
-          name: r.AlertDisplayName ?? r.AlertName ?? '',
-          host: alertHost(r),
-          id: r.SystemAlertId,
-        })),
-        totalRows: alerts.rows.length,
-      },
-    ],
-    actions: top.slice(0, 5).map((r, i) => ({
-      label: `Investigate: ${(r.AlertDisplayName ?? r.AlertName ?? r.SystemAlertId).slice(0, 40)}`,
-      command: `investigate ${r.SystemAlertId}`,
-      style: i === 0 ? 'primary' : 'default',
-    })),
+    blocks: [alertsTable(top, { withIds: true, totalRows: alerts.rows.length })],
+    actions: investigateActions(top.slice(0, 5)),
   });
   return [overview, topSection];
 }
