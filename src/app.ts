@@ -17,6 +17,7 @@ import type { Logger } from './logger.js';
 import type { Actor } from './policy/actor.js';
 import type { AuditLog } from './policy/audit.js';
 import { DocumentStore } from './render/documents/document-store.js';
+import { fulfilDocumentRequests } from './render/export/fulfil-document-requests.js';
 import { attachImages } from './render/images/attach-images.js';
 import { ImageStore } from './render/images/image-store.js';
 import type { DigestStore } from './schedule/digest-store.js';
@@ -102,7 +103,7 @@ export async function createSocbot(config: Config, log: Logger, options: SocbotO
         ...(intel ? { intel } : {}),
         ...(meta.actor ? { actor: meta.actor } : {}),
         ...(digests.commands ? { digests: digests.commands } : {}),
-      }),
+      }).then(fulfilDocumentRequests),
     async health() {
       return {
         provider: provider.id,

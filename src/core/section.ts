@@ -114,6 +114,20 @@ export interface Section {
   /** Things the user should know about this answer (truncated results, parse warnings). */
   warnings: string[];
   problem?: SectionProblem;
+  /**
+   * Asks for the answer's other Sections as one document (`export`). The core's composition turns it into an
+   * `attachment` block with the renderers, so commands never render; channels only ever see the attachment.
+   */
+  documentRequest?: DocumentRequest;
+}
+
+/** What `export` asks the renderers for: the answer as one document in `format`. */
+export interface DocumentRequest {
+  format: 'md' | 'html' | 'json';
+  alertId: string;
+  /** The alert's name, for the document's title. */
+  title: string;
+  exportedAt: Date;
 }
 
 /** Builds a Section with empty defaults filled in. */

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Section, section } from '../../../src/core/section.js';
 import { exportCommand, exportSection } from '../../../src/investigation/commands/export.js';
 import { exportDocument, exportFileName, findAttachment } from '../../../src/render/export/export-document.js';
+import { fulfilDocumentRequests } from '../../../src/render/export/fulfil-document-requests.js';
 import { escapeHtml, markdownToHtml } from '../../../src/render/export/html-text.js';
 import { sectionsToMarkdown } from '../../../src/render/markdown/render-markdown.js';
 import { hasSharedData } from '../../helpers/shared-data.js';
@@ -116,7 +117,15 @@ describe.skipIf(!hasSharedData)('exporting the FTP -s investigation (msticpy dat
   });
 
   it('the export Section carries the document, names it in Markdown and offers the other formats', () => {
-    const handed = exportSection(sections, { name: 'export', alertId: ftpAlertId, format: 'html' }, exportedAt);
+    const request = exportSection(sections, { name: 'export', alertId: ftpAlertId, format: 'html' }, exportedAt);
+    expect(request.documentRequest).toEqual({
+      format: 'html',
+      alertId: ftpAlertId,
+      title: expect.any(String),
+      exportedAt,
+    });
+    const handed = fulfilDocumentRequests([...sections, request]).at(-1)!;
+    expect(handed.documentRequest).toBeUndefined();
     expect(handed.title).toBe('Export: Detected suspicious use of FTP -s Switch');
     expect(handed.subtitle).toMatch(/^HTML · \d+\.\d KB · \d+ sections$/);
     const doc = findAttachment([handed]);
