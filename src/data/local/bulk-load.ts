@@ -6,7 +6,7 @@
  *
  * Values are converted exactly as `appendRows` converts them, so both paths store the same table.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -78,14 +78,16 @@ export async function bulkLoad(
   const directory = mkdtempSync(path.join(tmpdir(), 'socbot-load-'));
   let inserting: Promise<unknown> = Promise.resolve();
   let parts = 0;
-  let chunks: string[] = [];
+  // The part being written: each batch goes straight to its file, so no part is ever held whole in memory.
+  let part: { file: string; fd: number } | undefined;
   let pending = 0;
   let total = 0;
 
   const flush = async () => {
-    const file = path.join(directory, `part-${parts++}.csv`);
-    writeFileSync(file, chunks.join(''));
-    chunks = [];
+    if (!part) return;
+    const { file, fd } = part;
+    closeSync(fd);
+    part = undefined;
     pending = 0;
     // One insert at a time (DuckDB serialises writers anyway); the next part is generated meanwhile.
     await inserting;
@@ -106,7 +108,13 @@ export async function bulkLoad(
         for (let column = 0; column < encoders.length; column++) cells[column] = encoders[column]!(record);
         lines[index] = cells.join(',');
       }
-      if (lines.length > 0) chunks.push(lines.join('\n'), '\n');
+      if (lines.length > 0) {
+        if (!part) {
+          const file = path.join(directory, `part-${parts++}.csv`);
+          part = { file, fd: openSync(file, 'w') };
+        }
+        writeSync(part.fd, `${lines.join('\n')}\n`);
+      }
       pending += batch.length;
       total += batch.length;
       if (pending >= partRows) await flush();
@@ -115,6 +123,7 @@ export async function bulkLoad(
     await inserting;
     return total;
   } finally {
+    if (part) closeSync(part.fd);
     await inserting.catch(() => undefined);
     rmSync(directory, { recursive: true, force: true });
   }
