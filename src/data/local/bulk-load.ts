@@ -4,14 +4,14 @@
  * on the JavaScript thread; this way the insert runs on DuckDB's own threads, and 1M demo events load in about
  * half the time (`npm run bench -- local-queries`).
  *
- * Values are converted exactly as `appendRows` converts them, so both paths store the same table.
+ * Values are fitted to their columns by the same `toColumnValue` as `appendRows`, so both paths store the same table.
  */
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnKind } from '../../core/rows.js';
-import { sqlTypeOf } from './duckdb-values.js';
+import { type ColumnValue, sqlTypeOf, toColumnValue } from './duckdb-values.js';
 
 type Encoder = (record: Record<string, unknown>) => string;
 
@@ -20,38 +20,16 @@ function quoted(text: string): string {
   return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
 }
 
-/** One CSV cell per column kind; an empty cell is NULL, as `appendRows` stores values that do not fit the kind. */
+/** One CSV cell of a value fitted to its column (`toColumnValue`, as `appendRows` fits it); NULL is an empty cell. */
+function cellOf(value: ColumnValue): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return quoted(value);
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
 function encoderOf(name: string, kind: ColumnKind): Encoder {
-  switch (kind) {
-    case 'string':
-      return (record) => {
-        const value = record[name];
-        return value === null || value === undefined ? '' : quoted(typeof value === 'string' ? value : String(value));
-      };
-    case 'datetime':
-      return (record) => {
-        const value = record[name];
-        return value instanceof Date && Number.isFinite(value.getTime()) ? value.toISOString() : '';
-      };
-    case 'int':
-      return (record) => {
-        const value = record[name];
-        const n = typeof value === 'number' ? value : Number(value);
-        return value === null || value === undefined || !Number.isFinite(n) ? '' : String(Math.trunc(n));
-      };
-    case 'real':
-      return (record) => {
-        const value = record[name];
-        const n = typeof value === 'number' ? value : Number(value);
-        return value === null || value === undefined || !Number.isFinite(n) ? '' : String(n);
-      };
-    case 'bool':
-      return (record) => {
-        const value = record[name];
-        if (value === null || value === undefined) return '';
-        return String(typeof value === 'boolean' ? value : String(value).toLowerCase() === 'true');
-      };
-  }
+  return (record) => cellOf(toColumnValue(kind, record[name]));
 }
 
 export interface BulkLoadOptions {

@@ -16,7 +16,7 @@ import {
   securityAlertColumns,
   securityEventColumns,
 } from '../../core/rows.js';
-import { fromDuckValue, sqlTypeOf } from './duckdb-values.js';
+import { type ColumnValue, fromDuckValue, sqlTypeOf, toColumnValue } from './duckdb-values.js';
 
 /** The file name of the workspace inside the data directory. */
 export const workspaceFileName = 'workspace.duckdb';
@@ -76,28 +76,16 @@ export async function ensureSchema(connection: DuckDBConnection): Promise<void> 
   await connection.run('CREATE TABLE IF NOT EXISTS socbot_meta (key VARCHAR PRIMARY KEY, value VARCHAR)');
 }
 
-type ColumnWriter = (appender: DuckDBAppender, value: unknown) => void;
+type ColumnWriter = (appender: DuckDBAppender, value: Exclude<ColumnValue, null>) => void;
 
-/** One typed append per column kind; values that do not fit the kind are stored as NULL rather than guessed. */
+/** One typed append per column kind, of a value already fitted to it by `toColumnValue`. */
 const columnWriters: Record<ColumnKind, ColumnWriter> = {
-  string: (appender, value) => appender.appendVarchar(typeof value === 'string' ? value : String(value)),
-  datetime: (appender, value) => {
-    const ms = value instanceof Date ? value.getTime() : Number.NaN;
-    if (Number.isFinite(ms)) appender.appendTimestamp(new DuckDBTimestampValue(BigInt(Math.round(ms)) * 1000n));
-    else appender.appendNull();
-  },
-  int: (appender, value) => {
-    const n = typeof value === 'number' ? value : Number(value);
-    if (Number.isFinite(n)) appender.appendInteger(Math.trunc(n));
-    else appender.appendNull();
-  },
-  real: (appender, value) => {
-    const n = typeof value === 'number' ? value : Number(value);
-    if (Number.isFinite(n)) appender.appendDouble(n);
-    else appender.appendNull();
-  },
-  bool: (appender, value) =>
-    appender.appendBoolean(typeof value === 'boolean' ? value : String(value).toLowerCase() === 'true'),
+  string: (appender, value) => appender.appendVarchar(value as string),
+  datetime: (appender, value) =>
+    appender.appendTimestamp(new DuckDBTimestampValue(BigInt((value as Date).getTime()) * 1000n)),
+  int: (appender, value) => appender.appendInteger(value as number),
+  real: (appender, value) => appender.appendDouble(value as number),
+  bool: (appender, value) => appender.appendBoolean(value as boolean),
 };
 
 /** Appends rows to a table as they are (no de-duplication): the fast path for freshly generated data. */
@@ -109,14 +97,14 @@ export async function appendRows(
 ): Promise<void> {
   const base: TableName = table.startsWith('SecurityAlert') ? 'SecurityAlert' : 'SecurityEvent';
   // Row-wise typed appends measured ~3x faster than building DuckDBDataChunks of converted values.
-  const writers = Object.entries(tableColumns[base]).map(([name, kind]) => [name, columnWriters[kind]] as const);
+  const writers = Object.entries(tableColumns[base]).map(([name, kind]) => [name, kind, columnWriters[kind]] as const);
   const appender = await connection.createAppender(table);
   try {
     for (let index = 0; index < rows.length; index++) {
       const record = rows[index] as unknown as Record<string, unknown>;
-      for (const [name, write] of writers) {
-        const value = record[name];
-        if (value === null || value === undefined) appender.appendNull();
+      for (const [name, kind, write] of writers) {
+        const value = toColumnValue(kind, record[name]);
+        if (value === null) appender.appendNull();
         else write(appender, value);
       }
       const key = keys?.[index];
