@@ -19,7 +19,7 @@ import { alertIdOfCommand, resolveFollowUp } from '../thread-follow-up.js';
 import type { WorkLimiter } from '../work-limiter.js';
 import type { RetryOptions } from './connector-retry.js';
 import type { ConversationSendQueue } from './send-queue.js';
-import { actorOf, baseConversationId, threadKeyOf } from './teams-activity.js';
+import { actorOf, baseConversationId, storedReferenceOf, threadKeyOf } from './teams-activity.js';
 import { createTeamsReply } from './teams-reply.js';
 
 export interface CommandRunnerDeps {
@@ -124,10 +124,8 @@ export class CommandRunner {
    * the command runs there again. Returns once started.
    */
   async resume(command: AcceptedCommand, notice: Section, rerun: boolean): Promise<void> {
-    const reference = command.replyTo as unknown as ConversationReference;
-    if (typeof reference.conversation?.id !== 'string' || typeof reference.serviceUrl !== 'string') {
-      throw new Error('the stored Teams reply address is not a conversation reference');
-    }
+    const reference = storedReferenceOf(command.replyTo);
+    if (!reference) throw new Error('the stored Teams reply address is not a conversation reference');
     this.run({
       // Outside a turn, the SDK gets a token for the bot's own app id (none when anonymous).
       identity: this.deps.botAppId ?? {},

@@ -2,6 +2,7 @@
  * What socbot reads from an inbound Teams activity: who asked and where (the `Actor`), the command text (typed,
  * from an Action.Submit button, or from an Action.Execute invoke), and the thread it belongs to. Pure.
  */
+import type { ConversationReference } from '@microsoft/agents-activity';
 import { z } from 'zod';
 import { stripMention } from '../../core/parse-command.js';
 import type { Actor } from '../../policy/actor.js';
@@ -102,4 +103,14 @@ export function executedCommand(activity: InboundActivity): { command?: string; 
 /** The command text of a message: a button's command, else the typed text without the bot mention. */
 export function commandTextOf(activity: InboundActivity): string {
   return submittedCommand(activity) ?? plainCommandText(activity.text ?? '');
+}
+
+/**
+ * A conversation reference read back from the store (a digest's conversation, a command's reply address), or
+ * undefined when it lacks what a proactive turn needs: the service URL and the conversation id.
+ */
+export function storedReferenceOf(json: Record<string, unknown>): ConversationReference | undefined {
+  const reference = json as Partial<ConversationReference>;
+  if (typeof reference.serviceUrl !== 'string' || typeof reference.conversation?.id !== 'string') return undefined;
+  return reference as ConversationReference;
 }

@@ -11,6 +11,7 @@ import { type DigestPoster, PermanentPostError } from '../../schedule/digest-pos
 import type { StoredConversation } from '../../store/conversation-store.js';
 import { connectorStatusOf, type RetryOptions } from './connector-retry.js';
 import type { ConversationSendQueue } from './send-queue.js';
+import { storedReferenceOf } from './teams-activity.js';
 import { createTeamsReply } from './teams-reply.js';
 
 export interface TeamsPosterDeps {
@@ -27,11 +28,11 @@ export interface TeamsPosterDeps {
 const permanentStatuses = new Set([401, 403, 404]);
 
 function referenceOf(conversation: StoredConversation): ConversationReference {
-  const reference = conversation.reference as Partial<ConversationReference>;
-  if (typeof reference.serviceUrl !== 'string' || typeof reference.conversation?.id !== 'string') {
+  const reference = storedReferenceOf(conversation.reference);
+  if (!reference) {
     throw new PermanentPostError('the stored Teams conversation reference has no serviceUrl or conversation id');
   }
-  return reference as ConversationReference;
+  return reference;
 }
 
 function postFailure(error: unknown): Error {

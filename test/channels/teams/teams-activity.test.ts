@@ -8,6 +8,7 @@ import {
   commandTextOf,
   executedCommand,
   plainCommandText,
+  storedReferenceOf,
   submittedCommand,
   threadKeyOf,
 } from '../../../src/channels/teams/teams-activity.js';
@@ -86,5 +87,15 @@ describe('threads', () => {
     expect(threadKeyOf(message(serviceUrl, where, 'tree'))).toBe(`${channelId};messageid=root-7`);
     expect(baseConversationId(`${channelId};messageid=root-7`)).toBe(channelId);
     expect(baseConversationId('a:1xyz')).toBe('a:1xyz');
+  });
+});
+
+describe('storedReferenceOf', () => {
+  it('reads back a stored reference with a service URL and a conversation id, and nothing less', () => {
+    const stored = { serviceUrl: 'https://smba.trafficmanager.net/emea/', conversation: { id: channelId } };
+    expect(storedReferenceOf(stored)?.conversation.id).toBe(channelId);
+    expect(storedReferenceOf({ conversation: { id: channelId } })).toBeUndefined();
+    expect(storedReferenceOf({ serviceUrl: 'https://smba.trafficmanager.net/emea/' })).toBeUndefined();
+    expect(storedReferenceOf({ channel: 'C0SOC' })).toBeUndefined();
   });
 });
