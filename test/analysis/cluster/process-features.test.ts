@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addProcessFeatures, guessPathSeparator } from '../../../src/analysis/cluster/process-features.js';
+import {
+  addProcessFeatures,
+  guessPathSeparator,
+  type ProcessFeatures,
+} from '../../../src/analysis/cluster/process-features.js';
 import { haveMsticpyData, readCases, readMsticpyCsv } from './msticpy-data.js';
 
-interface FeatureRow {
+/** A row of msticpy's feature output: its features, and the input row they came from. */
+interface FeatureRow extends ProcessFeatures {
   row_index: number;
-  processName: string;
-  pathScore: number;
-  pathLogScore: number;
-  pathHash: number;
-  commandlineLen: number;
-  commandlineLogLen: number;
-  commandlineTokensFull: number;
-  commandlineScore: number;
-  commandlineTokensHash: number;
-  isSystemSession: boolean;
 }
 
 const exactKeys = [
