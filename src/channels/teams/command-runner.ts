@@ -52,8 +52,8 @@ interface TeamsJob {
   long: boolean;
   /** Posted first (a command resumed after a restart). */
   notice?: Section;
-  /** False: post the notice only. */
-  rerun?: boolean;
+  /** Post the notice, and do not run the command (given up after cutting runs short). */
+  noticeOnly?: true;
 }
 
 /** How many conversation references this process remembers having saved (to skip rewriting them). */
@@ -133,9 +133,9 @@ export class CommandRunner {
       actor: command.actor,
       text: command.text,
       correlationId: command.correlationId,
-      long: rerun && isLongRunning(command.text),
+      long: isLongRunning(command.text),
       notice,
-      rerun,
+      ...(rerun ? {} : { noticeOnly: true }),
     });
   }
 
@@ -147,7 +147,7 @@ export class CommandRunner {
     const work = this.deps.adapter.continueConversation(job.identity, job.reference, async (turn) => {
       const reply = createTeamsReply(turn, { correlationId, thread }, this.deps);
       if (job.notice) await reply.post([job.notice]);
-      if (job.rerun === false) return;
+      if (job.noticeOnly) return;
       if (!long) {
         this.track(reply.typing());
         await handleInbound({ actor, text, correlationId, replyTo }, reply, this.deps.inbound);
